@@ -1,0 +1,41 @@
+# Shared by tools/run, tools/test and tools/bench: install what paraph needs from Debian,
+# then configure and build into build/. Sourced, not executed.
+set -euo pipefail
+
+PARAPH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PARAPH_BUILD="${PARAPH_BUILD:-$PARAPH_ROOT/build}"
+
+# Every package the build, the tests and the print engines use. Fonts are Debian's so
+# that PDFs embed the same glyphs on every machine.
+PARAPH_PACKAGES=(
+  build-essential cmake pkg-config
+  libpoco-dev libxml2-dev libxslt1-dev libicu-dev libqpdf-dev libsqlite3-dev
+  libgtest-dev libgmock-dev
+  xsltproc chromium wkhtmltopdf poppler-utils
+  fonts-dejavu-core fonts-liberation2 hyphen-fr hyphen-nl
+  curl ca-certificates
+)
+
+paraph_install_packages() {
+  local missing=()
+  local pkg
+  for pkg in "${PARAPH_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    echo "paraph: installing Debian packages: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  fi
+}
+
+paraph_build() {
+  local jobs
+  jobs="$(nproc)"
+  if [ ! -f "$PARAPH_BUILD/CMakeCache.txt" ]; then
+    cmake -S "$PARAPH_ROOT" -B "$PARAPH_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >&2
+  fi
+  cmake --build "$PARAPH_BUILD" --parallel "$jobs" >&2
+}
