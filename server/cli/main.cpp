@@ -1,0 +1,226 @@
+// The paraph executable: validate and render documents from the command line.
+// Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal failure.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <libxml/parser.h>
+
+#include "cli/Arguments.h"
+#include "cli/Settings.h"
+#include "pipeline/Pipeline.h"
+#include "print/PrintEngine.h"
+
+namespace {
+
+using paraph::cli::Arguments;
+using paraph::cli::Settings;
+using paraph::cli::UsageError;
+using paraph::l10n::Lang;
+
+constexpr int kSuccess = 0;
+constexpr int kInvalidInput = 1;
+constexpr int kUsageError = 2;
+constexpr int kInternalFailure = 3;
+
+constexpr const char* kMainHelp = R"(paraph — bilingual (FR/NL) official documents from structured XML
+
+Usage: paraph COMMAND [OPTIONS]
+
+Commands:
+  validate FILE...     check documents; one line per problem, FILE:LINE:COL: message
+  render FILE...       render documents to HTML and/or PDF in French and Dutch
+  doctypes             list the document types
+  help                 this text; 'paraph COMMAND --help' for a command
+
+Options for every command:
+  --home DIR           folder holding catalog/, xslt/, styles/ (default: $PARAPH_HOME or the source tree)
+  --config FILE        settings file (key = value; see docs/configuration.md)
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal failure.
+)";
+
+constexpr const char* kValidateHelp = R"(Usage: paraph validate FILE... [--home DIR] [--config FILE]
+
+Checks each file: safe parsing, the type's schema, then the type's rules.
+Prints one line per problem as FILE:LINE:COL: message [path], and exits 1 if any file is
+invalid, 0 if all are valid.
+)";
+
+constexpr const char* kRenderHelp = R"(Usage: paraph render FILE... [--lang fr|nl|both] [--format html|pdf|all]
+                    [--engine chromium|wkhtmltopdf] [--out DIR] [--home DIR] [--config FILE]
+
+Validates each file and writes DIR/<document-id>.<lang>.html and/or .pdf, printing each
+path written. Defaults: --lang both, --format html, --out . ; the engine defaults to the
+print.engine setting (chromium).
+)";
+
+constexpr const char* kDoctypesHelp = R"(Usage: paraph doctypes [--home DIR] [--config FILE]
+
+Lists the document types: name, root element and namespace, and French and Dutch labels.
+)";
+
+std::string readFile(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) throw UsageError("cannot read " + path);
+  std::ostringstream content;
+  content << stream.rdbuf();
+  return content.str();
+}
+
+void writeFileAtomically(const std::filesystem::path& path, const std::string& content) {
+  const auto temporary = path.string() + ".tmp";
+  {
+    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
+    if (!stream) throw std::runtime_error("cannot write " + temporary);
+    stream.write(content.data(), static_cast<std::streamsize>(content.size()));
+    stream.flush();
+    if (!stream) throw std::runtime_error("cannot write " + temporary);
+  }
+  std::filesystem::rename(temporary, path);
+}
+
+Settings settingsFrom(const Arguments& arguments) {
+  Settings settings = Settings::load(arguments.option("config"));
+  if (arguments.has("home")) settings.home = arguments.option("home");
+  return settings;
+}
+
+paraph::pipeline::Pipeline makePipeline(const Settings& settings) {
+  return paraph::pipeline::Pipeline(paraph::pipeline::Home::locate(settings.home), settings.parse);
+}
+
+void printDiagnostics(const paraph::xml::InvalidInput& invalid) {
+  for (const auto& diagnostic : invalid.diagnostics()) std::cout << diagnostic.toLine() << '\n';
+}
+
+int validateCommand(const Arguments& arguments) {
+  if (arguments.has("help")) return std::cout << kValidateHelp, kSuccess;
+  if (arguments.positional.empty()) throw UsageError("validate needs at least one FILE");
+  const Settings settings = settingsFrom(arguments);
+  const auto pipeline = makePipeline(settings);
+  int exitCode = kSuccess;
+  for (const auto& file : arguments.positional) {
+    try {
+      pipeline.validate(readFile(file), file);
+    } catch (const paraph::xml::InvalidInput& invalid) {
+      printDiagnostics(invalid);
+      exitCode = kInvalidInput;
+    }
+  }
+  return exitCode;
+}
+
+std::vector<Lang> languagesFrom(const std::string& option) {
+  if (option == "both") return {Lang::fr, Lang::nl};
+  if (auto lang = paraph::l10n::parseLang(option)) return {*lang};
+  throw UsageError("--lang must be fr, nl or both, not '" + option + "'");
+}
+
+paraph::print::PrintSettings printSettingsFor(const paraph::pipeline::ValidatedDocument& document,
+                                              const paraph::pipeline::RenderedHtml& html, Lang lang) {
+  paraph::print::PrintSettings settings;
+  settings.title = html.title;
+  settings.author = lang == Lang::fr ? "INAMI – RIZIV" : "RIZIV – INAMI";
+  const auto label = document.type->labels.find(lang);
+  settings.subject = label != document.type->labels.end() ? label->second : document.type->name;
+  settings.keywords = {document.type->name, document.reference};
+  settings.language = std::string(paraph::l10n::bcp47(lang));
+  settings.documentReference = document.reference;
+  return settings;
+}
+
+int renderCommand(const Arguments& arguments) {
+  if (arguments.has("help")) return std::cout << kRenderHelp, kSuccess;
+  if (arguments.positional.empty()) throw UsageError("render needs at least one FILE");
+  const auto languages = languagesFrom(arguments.option("lang", "both"));
+  const std::string format = arguments.option("format", "html");
+  if (format != "html" && format != "pdf" && format != "all") {
+    throw UsageError("--format must be html, pdf or all, not '" + format + "'");
+  }
+  Settings settings = settingsFrom(arguments);
+  if (arguments.has("engine")) settings.print.engine = arguments.option("engine");
+  if (settings.print.engine != "chromium" && settings.print.engine != "wkhtmltopdf") {
+    throw UsageError("--engine must be chromium or wkhtmltopdf, not '" + settings.print.engine + "'");
+  }
+  const std::filesystem::path outFolder = arguments.option("out", ".");
+  std::filesystem::create_directories(outFolder);
+  const auto pipeline = makePipeline(settings);
+  settings.print.stylesDir = pipeline.home().styles().string();
+  std::unique_ptr<paraph::print::PrintEngine> engine;
+  if (format != "html") engine = paraph::print::makeEngine(settings.print);
+
+  int exitCode = kSuccess;
+  for (const auto& file : arguments.positional) {
+    paraph::pipeline::ValidatedDocument document;
+    try {
+      document = pipeline.validate(readFile(file), file);
+    } catch (const paraph::xml::InvalidInput& invalid) {
+      printDiagnostics(invalid);
+      exitCode = kInvalidInput;
+      continue;
+    }
+    for (Lang lang : languages) {
+      const auto html = pipeline.renderHtml(document, lang);
+      const std::string stem = document.id + "." + std::string(paraph::l10n::code(lang));
+      if (format != "pdf") {
+        const auto path = outFolder / (stem + ".html");
+        writeFileAtomically(path, html.html);
+        std::cout << path.string() << '\n';
+      }
+      if (engine) {
+        const auto path = outFolder / (stem + ".pdf");
+        writeFileAtomically(path, engine->print(html.html, printSettingsFor(document, html, lang)));
+        std::cout << path.string() << '\n';
+      }
+    }
+  }
+  return exitCode;
+}
+
+int doctypesCommand(const Arguments& arguments) {
+  if (arguments.has("help")) return std::cout << kDoctypesHelp, kSuccess;
+  const auto pipeline = makePipeline(settingsFrom(arguments));
+  for (const auto& type : pipeline.types().all()) {
+    std::cout << type.name << '\t' << '{' << type.namespaceUri << '}' << type.rootElement << '\t'
+              << type.labels.at(Lang::fr) << " / " << type.labels.at(Lang::nl) << '\n';
+  }
+  return kSuccess;
+}
+
+int run(const std::vector<std::string>& words) {
+  if (words.empty()) throw UsageError("no command given");
+  const std::string command = words.front();
+  const std::vector<std::string> rest(words.begin() + 1, words.end());
+  const std::set<std::string> common{"home", "config"};
+  auto with = [&](std::set<std::string> extra) {
+    extra.insert(common.begin(), common.end());
+    return extra;
+  };
+  if (command == "help" || command == "--help" || command == "-h") return std::cout << kMainHelp, kSuccess;
+  if (command == "validate") return validateCommand(Arguments::parse(rest, common, {"help"}));
+  if (command == "render") {
+    return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out"}), {"help"}));
+  }
+  if (command == "doctypes") return doctypesCommand(Arguments::parse(rest, common, {"help"}));
+  throw UsageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  xmlInitParser();
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const UsageError& error) {
+    std::cerr << "paraph: " << error.what() << "\n\n" << kMainHelp;
+    return kUsageError;
+  } catch (const paraph::xml::InvalidInput& invalid) {
+    printDiagnostics(invalid);
+    return kInvalidInput;
+  } catch (const std::exception& error) {
+    std::cerr << "paraph: internal failure: " << error.what() << '\n';
+    return kInternalFailure;
+  }
+}

@@ -1,0 +1,51 @@
+// paraph::pipeline owns the path of one document from submitted bytes to HTML: the
+// registry of document types, validation (schema, then rules), enrichment from the catalog,
+// and the transform once per language.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "l10n/Lang.h"
+#include "xml/XPath.h"
+
+namespace paraph::pipeline {
+
+struct OutputSpec {
+  std::string format;      // html, pdf
+  std::string mediaType;
+  std::string stylesheet;  // catalog URI, for outputs made by a transform
+  std::string from;        // for derived outputs: the output they are printed from
+};
+
+// A mark every rendered output must carry, e.g. the six legal mentions of a decision letter.
+struct RequiredMark {
+  std::string attribute;
+  std::vector<std::string> values;
+  std::string label;
+};
+
+struct EnrichmentSpec {
+  std::string with;  // the enrichment's name, e.g. labour-court
+  std::map<std::string, std::string> arguments;  // its other attributes (XPaths, messages)
+};
+
+// One document type from catalog/doctypes.xml.
+struct DocumentType {
+  std::string name;
+  std::string namespaceUri;
+  std::string rootElement;
+  std::string schemaUri;
+  std::string rulesUri;
+  xml::NamespaceMap namespaces;
+  std::map<l10n::Lang, std::string> labels;
+  xml::XPathExpression reference;
+  std::vector<EnrichmentSpec> enrichments;
+  std::vector<OutputSpec> outputs;
+  std::vector<RequiredMark> requiredMarks;
+
+  const OutputSpec* output(const std::string& format) const;
+};
+
+}  // namespace paraph::pipeline

@@ -1,0 +1,90 @@
+#include "pipeline/DocumentTypeRegistry.h"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "xml/SafeParser.h"
+
+namespace paraph::pipeline {
+
+const OutputSpec* DocumentType::output(const std::string& format) const {
+  for (const auto& spec : outputs) {
+    if (spec.format == format) return &spec;
+  }
+  return nullptr;
+}
+
+namespace {
+
+std::vector<std::string> words(const std::string& text) {
+  std::istringstream stream(text);
+  std::vector<std::string> result;
+  for (std::string word; stream >> word;) result.push_back(word);
+  return result;
+}
+
+DocumentType readType(xmlNode* element) {
+  DocumentType type;
+  type.name = xml::attribute(element, "name");
+  type.namespaceUri = xml::attribute(element, "namespace");
+  type.rootElement = xml::attribute(element, "root");
+  type.schemaUri = xml::attribute(element, "schema");
+  type.rulesUri = xml::attribute(element, "rules");
+  for (xmlNode* child : xml::childElements(element)) {
+    const std::string kind = reinterpret_cast<const char*>(child->name);
+    if (kind == "namespace") {
+      type.namespaces[xml::attribute(child, "prefix")] = xml::attribute(child, "uri");
+    } else if (kind == "label") {
+      if (auto lang = l10n::parseLang(xml::langOf(child))) type.labels[*lang] = xml::textContent(child);
+    } else if (kind == "reference") {
+      type.reference = xml::XPathExpression(xml::attribute(child, "select"));
+    } else if (kind == "enrich") {
+      EnrichmentSpec spec;
+      for (xmlAttr* attr = child->properties; attr != nullptr; attr = attr->next) {
+        const std::string name = reinterpret_cast<const char*>(attr->name);
+        const std::string value = xml::attribute(child, name.c_str());
+        if (name == "with") spec.with = value; else spec.arguments[name] = value;
+      }
+      type.enrichments.push_back(std::move(spec));
+    } else if (kind == "output") {
+      type.outputs.push_back(OutputSpec{xml::attribute(child, "format"), xml::attribute(child, "media-type"),
+                                        xml::attribute(child, "stylesheet"), xml::attribute(child, "from")});
+    } else if (kind == "require-in-output") {
+      type.requiredMarks.push_back(RequiredMark{xml::attribute(child, "attribute"),
+                                                words(xml::attribute(child, "values")),
+                                                xml::attribute(child, "label")});
+    }
+  }
+  if (type.name.empty() || type.namespaceUri.empty() || type.rootElement.empty() || type.schemaUri.empty()) {
+    throw std::runtime_error("catalog/doctypes.xml: a doctype lacks name, namespace, root or schema");
+  }
+  if (type.output("html") == nullptr) {
+    throw std::runtime_error("catalog/doctypes.xml: doctype " + type.name + " has no html output");
+  }
+  return type;
+}
+
+}  // namespace
+
+DocumentTypeRegistry::DocumentTypeRegistry(const std::filesystem::path& registryFile) {
+  auto document = xml::parseTrustedFile(registryFile.string());
+  for (xmlNode* element : xml::childElements(xmlDocGetRootElement(document.get()), "doctype")) {
+    types_.push_back(readType(element));
+  }
+}
+
+const DocumentType* DocumentTypeRegistry::find(const std::string& namespaceUri, const std::string& rootElement) const {
+  for (const auto& type : types_) {
+    if (type.namespaceUri == namespaceUri && type.rootElement == rootElement) return &type;
+  }
+  return nullptr;
+}
+
+const DocumentType* DocumentTypeRegistry::byName(const std::string& name) const {
+  for (const auto& type : types_) {
+    if (type.name == name) return &type;
+  }
+  return nullptr;
+}
+
+}  // namespace paraph::pipeline

@@ -1,0 +1,165 @@
+#include "pipeline/Pipeline.h"
+
+#include <cstdlib>
+#include <regex>
+
+#include "l10n/XsltFunctions.h"
+#include "pipeline/CatalogFunctions.h"
+#include "xml/ResourceCatalog.h"
+#include "xml/XPath.h"
+
+namespace paraph::pipeline {
+namespace {
+
+constexpr const char* kEnrichmentNamespace = "https://paraph.inami.fgov.be/ns/enrichment/1";
+
+std::filesystem::path resolvedOrThrow(const std::string& uri) {
+  const auto path = xml::ResourceCatalog::resolve(uri);
+  if (!path) throw std::runtime_error("the catalog does not map " + uri + " to a local file");
+  return *path;
+}
+
+xml::Diagnostic placedAt(const xml::ParsedDocument& parsed, const xmlNode* node, std::string message,
+                         std::string rule) {
+  xml::Diagnostic diagnostic;
+  diagnostic.file = parsed.sourceName;
+  if (node != nullptr) {
+    const xmlNode* element = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
+    diagnostic.line = static_cast<int>(xmlGetLineNo(element));
+    diagnostic.column = parsed.columnOf(element);
+    diagnostic.path = xml::nodePath(node);
+  }
+  diagnostic.message = std::move(message);
+  diagnostic.rule = std::move(rule);
+  return diagnostic;
+}
+
+// The catalog must be in place before the first file is read: the registry, schemas and
+// stylesheets all load through it.
+std::filesystem::path registryAfterInstallingCatalog(const Home& home) {
+  xml::ResourceCatalog::install(home.catalog() / "catalog.xml", {home.catalog(), home.xslt(), home.styles()});
+  return home.catalog() / "doctypes.xml";
+}
+
+}  // namespace
+
+Home Home::locate(const std::string& explicitRoot) {
+  if (!explicitRoot.empty()) return Home{explicitRoot};
+  if (const char* fromEnvironment = std::getenv("PARAPH_HOME"); fromEnvironment != nullptr && *fromEnvironment) {
+    return Home{fromEnvironment};
+  }
+  return Home{PARAPH_SOURCE_HOME};
+}
+
+Pipeline::Pipeline(const Home& home, xml::ParseLimits limits)
+    : home_(home),
+      limits_(limits),
+      types_(registryAfterInstallingCatalog(home)),
+      texts_(home.catalog() / "l10n", home.catalog() / "terminology.xml", home.styles()),
+      courts_(home.catalog() / "data" / "courts.xml") {
+  l10n::registerXsltFunctions();
+  registerCatalogFunctions();
+  for (const auto& type : types_.all()) {
+    TypeChecks checks;
+    checks.schema = std::make_unique<SchemaValidator>(resolvedOrThrow(type.schemaUri));
+    checks.rules = type.rulesUri.empty() ? std::make_unique<RuleSet>()
+                                         : std::make_unique<RuleSet>(resolvedOrThrow(type.rulesUri));
+    checks_.emplace(type.name, std::move(checks));
+    // Compile every stylesheet now: a broken one fails at start-up, not on a submission.
+    for (const auto& output : type.outputs) {
+      if (!output.stylesheet.empty()) stylesheets_.get(output.stylesheet);
+    }
+  }
+}
+
+Pipeline::~Pipeline() = default;
+
+ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& sourceName) const {
+  ValidatedDocument document;
+  document.parsed = xml::parseUntrusted(bytes, sourceName, limits_);
+  xmlNode* root = xmlDocGetRootElement(document.parsed.document.get());
+  const std::string namespaceUri = root->ns != nullptr ? reinterpret_cast<const char*>(root->ns->href) : "";
+  const std::string rootName = reinterpret_cast<const char*>(root->name);
+  document.type = types_.find(namespaceUri, rootName);
+  if (document.type == nullptr) {
+    std::string known;
+    for (const auto& type : types_.all()) known += (known.empty() ? "" : ", ") + type.name + " (" + type.namespaceUri + ")";
+    throw xml::InvalidInput({placedAt(document.parsed, root,
+                                      "unknown document type: root element '" + rootName + "' in namespace '" +
+                                          namespaceUri + "'; known types: " + known,
+                                      "doctype")});
+  }
+  const TypeChecks& checks = checks_.at(document.type->name);
+  auto diagnostics = checks.schema->validate(document.parsed);
+  // Rules assume a schema-valid tree; running them on a broken one gives noise.
+  if (diagnostics.empty()) diagnostics = checks.rules->check(document.parsed);
+  if (!diagnostics.empty()) throw xml::InvalidInput(std::move(diagnostics));
+
+  document.id = xml::attribute(root, "id");
+  if (!document.type->reference.empty()) {
+    document.reference = document.type->reference.string(document.parsed.document.get(), root, document.type->namespaces);
+  }
+  const auto source = l10n::parseLang(xml::attribute(root, "source-language"));
+  if (source) document.sourceLanguage = *source;
+  enrich(document);
+  return document;
+}
+
+void Pipeline::enrich(ValidatedDocument& document) const {
+  xmlDoc* tree = document.parsed.document.get();
+  xmlNode* root = xmlDocGetRootElement(tree);
+  xmlNode* enrichment = xmlNewChild(root, nullptr, reinterpret_cast<const xmlChar*>("enrichment"), nullptr);
+  xmlNs* enrichmentNamespace = xmlNewNs(enrichment, reinterpret_cast<const xmlChar*>(kEnrichmentNamespace),
+                                        reinterpret_cast<const xmlChar*>("e"));
+  xmlSetNs(enrichment, enrichmentNamespace);
+
+  std::vector<xml::Diagnostic> diagnostics;
+  for (const auto& spec : document.type->enrichments) {
+    if (spec.with != "labour-court") throw std::runtime_error("unknown enrichment " + spec.with);
+    const xml::XPathExpression postalCodePath(spec.arguments.at("postal-code"));
+    const auto postalNodes = postalCodePath.nodes(tree, root, document.type->namespaces);
+    const std::string postalCode = postalNodes.empty() ? "" : xml::textContent(postalNodes.front());
+    l10n::Lang language = document.sourceLanguage;
+    if (auto found = spec.arguments.find("language"); found != spec.arguments.end()) {
+      const std::string stated = xml::XPathExpression(found->second).string(tree, root, document.type->namespaces);
+      if (auto parsedLang = l10n::parseLang(stated)) language = *parsedLang;
+    }
+    const auto court = courts_.forPostalCode(postalCode, language);
+    if (!court) {
+      diagnostics.push_back(placedAt(document.parsed, postalNodes.empty() ? root : postalNodes.front(),
+                                     fillMessage(spec.arguments.at("missing"), postalCode), "labour-court"));
+      continue;
+    }
+    courts_.appendCourt(*court, enrichment, enrichmentNamespace);
+  }
+  if (!diagnostics.empty()) throw xml::InvalidInput(std::move(diagnostics));
+}
+
+RenderedHtml Pipeline::renderHtml(const ValidatedDocument& document, l10n::Lang lang) const {
+  const OutputSpec* html = document.type->output("html");
+  const auto stylesheet = stylesheets_.get(html->stylesheet);
+  TransformResources resources{&texts_};
+  RenderedHtml rendered;
+  rendered.html = xml::transformToString(
+      stylesheet, document.parsed.document.get(), {{"lang", std::string(l10n::code(lang))}}, &resources,
+      [&](xmlDoc* result) {
+        checkRequiredMarks(*document.type, result);
+        static const xml::XPathExpression title("string(/html/head/title)");
+        rendered.title = title.string(result, nullptr, {});
+      });
+  return rendered;
+}
+
+void Pipeline::checkRequiredMarks(const DocumentType& type, xmlDoc* html) const {
+  for (const auto& mark : type.requiredMarks) {
+    for (const auto& value : mark.values) {
+      const xml::XPathExpression present("boolean(//*[@" + mark.attribute + "='" + value + "'][normalize-space(.) != ''])");
+      if (!present.boolean(html, nullptr, {})) {
+        throw OutputCheckError("the rendered " + type.name + " lacks " + mark.label + " " + value +
+                               " (no non-empty element with " + mark.attribute + "=\"" + value + "\")");
+      }
+    }
+  }
+}
+
+}  // namespace paraph::pipeline

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "l10n/Lang.h"
+#include "pipeline/DocumentTypeRegistry.h"
+#include "pipeline/LabourCourts.h"
+#include "pipeline/RuleSet.h"
+#include "pipeline/SchemaValidator.h"
+#include "pipeline/TextCatalog.h"
+#include "xml/SafeParser.h"
+#include "xml/StylesheetCache.h"
+
+namespace paraph::pipeline {
+
+// Where paraph's own files are: catalog/, xslt/, styles/ below one folder.
+struct Home {
+  std::filesystem::path root;
+
+  // --home, else $PARAPH_HOME, else the source tree the binary was built from.
+  static Home locate(const std::string& explicitRoot = {});
+  std::filesystem::path catalog() const { return root / "catalog"; }
+  std::filesystem::path xslt() const { return root / "xslt"; }
+  std::filesystem::path styles() const { return root / "styles"; }
+};
+
+// A submission that passed every check, enriched and ready to transform.
+struct ValidatedDocument {
+  xml::ParsedDocument parsed;
+  const DocumentType* type = nullptr;
+  std::string id;
+  std::string reference;
+  l10n::Lang sourceLanguage = l10n::Lang::fr;
+};
+
+struct RenderedHtml {
+  std::string html;
+  std::string title;
+};
+
+// Thrown when a rendered output lacks a mark its type requires (e.g. a legal mention).
+class OutputCheckError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The document path up to HTML. Built once (it compiles schemas and stylesheets and loads
+// the catalog); thread-safe afterwards, so the server's workers share one.
+class Pipeline {
+ public:
+  explicit Pipeline(const Home& home, xml::ParseLimits limits = {});
+  ~Pipeline();
+
+  const Home& home() const { return home_; }
+  const DocumentTypeRegistry& types() const { return types_; }
+  const TextCatalog& texts() const { return texts_; }
+  const LabourCourts& courts() const { return courts_; }
+
+  // Parse safely, identify the type, validate (schema, then rules), enrich.
+  // Throws xml::InvalidInput with every problem found.
+  ValidatedDocument validate(std::string_view bytes, const std::string& sourceName) const;
+
+  // One language's HTML. Throws xml::TransformError or OutputCheckError.
+  RenderedHtml renderHtml(const ValidatedDocument& document, l10n::Lang lang) const;
+
+ private:
+  struct TypeChecks {
+    std::unique_ptr<SchemaValidator> schema;
+    std::unique_ptr<RuleSet> rules;
+  };
+
+  void enrich(ValidatedDocument& document) const;
+  void checkRequiredMarks(const DocumentType& type, xmlDoc* html) const;
+
+  Home home_;
+  xml::ParseLimits limits_;
+  DocumentTypeRegistry types_;
+  TextCatalog texts_;
+  LabourCourts courts_;
+  std::map<std::string, TypeChecks> checks_;
+  mutable xml::StylesheetCache stylesheets_;
+};
+
+}  // namespace paraph::pipeline

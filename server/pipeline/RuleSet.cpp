@@ -1,0 +1,75 @@
+#include "pipeline/RuleSet.h"
+
+#include <stdexcept>
+
+namespace paraph::pipeline {
+
+std::string fillMessage(const std::string& message, const std::string& value) {
+  std::string filled = message;
+  const std::string placeholder = "{value}";
+  for (auto position = filled.find(placeholder); position != std::string::npos;
+       position = filled.find(placeholder, position + value.size())) {
+    filled.replace(position, placeholder.size(), value);
+  }
+  return filled;
+}
+
+namespace {
+std::string collapsedWhitespace(const std::string& text) {
+  std::string result;
+  bool pendingSpace = false;
+  for (char character : text) {
+    if (character == ' ' || character == '\n' || character == '\t' || character == '\r') {
+      pendingSpace = !result.empty();
+    } else {
+      if (pendingSpace) result += ' ';
+      pendingSpace = false;
+      result += character;
+    }
+  }
+  return result;
+}
+}  // namespace
+
+RuleSet::RuleSet(const std::filesystem::path& rulesFile) {
+  auto document = xml::parseTrustedFile(rulesFile.string());
+  xmlNode* root = xmlDocGetRootElement(document.get());
+  for (xmlNode* child : xml::childElements(root, "namespace")) {
+    namespaces_[xml::attribute(child, "prefix")] = xml::attribute(child, "uri");
+  }
+  for (xmlNode* child : xml::childElements(root, "rule")) {
+    Rule rule;
+    rule.id = xml::attribute(child, "id");
+    try {
+      rule.context = xml::XPathExpression(xml::attribute(child, "context"));
+      rule.assertion = xml::XPathExpression(xml::attribute(child, "assert"));
+    } catch (const std::exception& error) {
+      throw std::runtime_error(rulesFile.string() + ": rule " + rule.id + ": " + error.what());
+    }
+    rule.field = xml::attribute(child, "field");
+    rule.message = collapsedWhitespace(xml::textContent(child));
+    rules_.push_back(std::move(rule));
+  }
+}
+
+std::vector<xml::Diagnostic> RuleSet::check(const xml::ParsedDocument& parsed) const {
+  std::vector<xml::Diagnostic> diagnostics;
+  xmlDoc* document = parsed.document.get();
+  for (const auto& rule : rules_) {
+    for (xmlNode* node : rule.context.nodes(document, nullptr, namespaces_)) {
+      if (rule.assertion.boolean(document, node, namespaces_)) continue;
+      xmlNode* placed = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
+      xml::Diagnostic diagnostic;
+      diagnostic.file = parsed.sourceName;
+      diagnostic.line = static_cast<int>(xmlGetLineNo(placed));
+      diagnostic.column = parsed.columnOf(placed);
+      diagnostic.path = rule.field.empty() ? xml::nodePath(node) : rule.field;
+      diagnostic.message = fillMessage(rule.message, collapsedWhitespace(xml::textContent(node)));
+      diagnostic.rule = rule.id;
+      diagnostics.push_back(std::move(diagnostic));
+    }
+  }
+  return diagnostics;
+}
+
+}  // namespace paraph::pipeline

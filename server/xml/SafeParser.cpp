@@ -1,0 +1,168 @@
+#include "xml/SafeParser.h"
+
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace paraph::xml {
+namespace {
+
+// Per-parse state reached from the SAX callbacks through xmlParserCtxt::_private.
+struct ParseGuard {
+  const ParseLimits* limits = nullptr;
+  std::string sourceName;
+  unsigned depth = 0;
+  bool refused = false;
+  Diagnostic firstProblem;
+  bool hasProblem = false;
+  std::unordered_map<const xmlNode*, int>* elementColumns = nullptr;
+  startElementNsSAX2Func startElement = nullptr;
+  endElementNsSAX2Func endElement = nullptr;
+};
+
+ParseGuard& guardOf(void* userData) {
+  auto* context = static_cast<xmlParserCtxtPtr>(userData);
+  return *static_cast<ParseGuard*>(context->_private);
+}
+
+void refuse(xmlParserCtxtPtr context, ParseGuard& guard, std::string message) {
+  if (!guard.hasProblem) {
+    guard.firstProblem = Diagnostic{guard.sourceName, xmlSAX2GetLineNumber(context),
+                                    xmlSAX2GetColumnNumber(context), "", std::move(message), "parse"};
+    guard.hasProblem = true;
+  }
+  guard.refused = true;
+  xmlStopParser(context);
+}
+
+void onDoctype(void* userData, const xmlChar*, const xmlChar*, const xmlChar*) {
+  auto* context = static_cast<xmlParserCtxtPtr>(userData);
+  refuse(context, guardOf(userData),
+         "DOCTYPE declarations are not allowed: paraph refuses DTDs and entity declarations "
+         "in submitted documents (they can read local files or expand without bound)");
+}
+
+// The SAX callback runs just after the start tag; '<' cannot occur inside it (not even in
+// attribute values), so the tag starts at the nearest '<' before the cursor. Columns count
+// characters, not UTF-8 bytes, from 1.
+int startTagColumn(xmlParserCtxtPtr context) {
+  const xmlParserInputPtr input = context->input;
+  if (input == nullptr || input->base == nullptr || input->cur == nullptr) return 0;
+  const xmlChar* tagStart = input->cur;
+  while (tagStart > input->base && *tagStart != '<') --tagStart;
+  int column = 1;
+  for (const xmlChar* scan = tagStart; scan > input->base && scan[-1] != '\n'; --scan) {
+    if ((scan[-1] & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+void onStartElement(void* userData, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri,
+                    int namespaceCount, const xmlChar** namespaces, int attributeCount, int defaultedCount,
+                    const xmlChar** attributes) {
+  ParseGuard& guard = guardOf(userData);
+  if (guard.refused) return;
+  if (++guard.depth > guard.limits->maxDepth) {
+    refuse(static_cast<xmlParserCtxtPtr>(userData), guard,
+           "the document is nested deeper than " + std::to_string(guard.limits->maxDepth) +
+               " elements (setting parse.max_depth)");
+    return;
+  }
+  auto* context = static_cast<xmlParserCtxtPtr>(userData);
+  const int column = startTagColumn(context);
+  guard.startElement(userData, localname, prefix, uri, namespaceCount, namespaces, attributeCount,
+                     defaultedCount, attributes);
+  if (context->node != nullptr) (*guard.elementColumns)[context->node] = column;
+}
+
+void onEndElement(void* userData, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) {
+  ParseGuard& guard = guardOf(userData);
+  if (guard.refused) return;
+  --guard.depth;
+  guard.endElement(userData, localname, prefix, uri);
+}
+
+std::string trimmed(const char* text) {
+  std::string message = text == nullptr ? "malformed XML" : text;
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return message;
+}
+
+void onError(void* userData, xmlErrorPtr error) {
+  auto* context = static_cast<xmlParserCtxtPtr>(userData);
+  ParseGuard& guard = guardOf(userData);
+  if (guard.hasProblem || error == nullptr || error->level < XML_ERR_ERROR) return;
+  (void)context;
+  guard.firstProblem = Diagnostic{guard.sourceName, error->line, error->int2, "",
+                                  "malformed XML: " + trimmed(error->message), "parse"};
+  guard.hasProblem = true;
+}
+
+constexpr int kSafeOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+
+}  // namespace
+
+int ParsedDocument::columnOf(const xmlNode* node) const {
+  const auto found = elementColumns.find(node);
+  return found == elementColumns.end() ? 0 : found->second;
+}
+
+ParsedDocument parseUntrusted(std::string_view bytes, const std::string& sourceName, const ParseLimits& limits) {
+  if (bytes.size() > limits.maxDocumentBytes) {
+    throw InvalidInput({Diagnostic{sourceName, 0, 0, "",
+                                   "the document is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                                       std::to_string(limits.maxDocumentBytes) +
+                                       " bytes (setting parse.max_document_bytes)",
+                                   "parse"}});
+  }
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw InvalidInput({Diagnostic{sourceName, 0, 0, "", "the document is too large", "parse"}});
+  }
+  ParserCtxtPtr context(xmlNewParserCtxt());
+  if (!context) throw std::bad_alloc();
+
+  ParsedDocument parsed;
+  parsed.sourceName = sourceName;
+  ParseGuard guard;
+  guard.limits = &limits;
+  guard.elementColumns = &parsed.elementColumns;
+  guard.sourceName = sourceName;
+  guard.startElement = context->sax->startElementNs;
+  guard.endElement = context->sax->endElementNs;
+  context->_private = &guard;
+  context->sax->internalSubset = onDoctype;
+  context->sax->startElementNs = onStartElement;
+  context->sax->endElementNs = onEndElement;
+  context->sax->serror = onError;
+  context->sax->error = nullptr;
+  context->sax->warning = nullptr;
+
+  DocPtr document(xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()),
+                                    sourceName.c_str(), nullptr, kSafeOptions));
+  if (guard.hasProblem || !document || context->wellFormed == 0) {
+    if (!guard.hasProblem) {
+      guard.firstProblem = Diagnostic{sourceName, 0, 0, "", "malformed XML", "parse"};
+    }
+    throw InvalidInput({guard.firstProblem});
+  }
+  parsed.document = std::move(document);
+  return parsed;
+}
+
+DocPtr parseTrustedFile(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) throw std::runtime_error("cannot read " + path);
+  std::ostringstream content;
+  content << stream.rdbuf();
+  ParseLimits generous;
+  generous.maxDocumentBytes = 64 * 1024 * 1024;
+  generous.maxDepth = 256;
+  try {
+    return std::move(parseUntrusted(content.str(), path, generous).document);
+  } catch (const InvalidInput& error) {
+    throw std::runtime_error("paraph's own file is broken: " + std::string(error.what()));
+  }
+}
+
+}  // namespace paraph::xml

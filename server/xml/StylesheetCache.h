@@ -1,0 +1,39 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "xml/XmlPtr.h"
+
+namespace paraph::xml {
+
+// Compiles each stylesheet once and shares it, read-only, between threads; every transform
+// makes its own xsltTransformContext over it. Stylesheets are addressed by catalog URI.
+class StylesheetCache {
+ public:
+  // Throws std::runtime_error with libxslt's messages when the stylesheet does not compile.
+  StylesheetPtr get(const std::string& uri);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, StylesheetPtr> compiled_;
+};
+
+// Applies a compiled stylesheet with string parameters, in a transform context whose
+// security preferences forbid writing files, creating folders and any network access, and
+// allow reading only the catalog's folders. `userData` is handed to extension functions
+// through xsltTransformContext::_private. `inspectResult`, when given, sees the result tree
+// before it is serialised (for checks on the output) and may throw to refuse it.
+// Throws TransformError with libxslt's messages.
+class TransformError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
+                              const std::map<std::string, std::string>& stringParams, void* userData,
+                              const std::function<void(xmlDoc*)>& inspectResult = {});
+
+}  // namespace paraph::xml
