@@ -8,14 +8,14 @@
 #include <libxml/parser.h>
 
 #include "cli/Arguments.h"
-#include "cli/Settings.h"
+#include "config/Settings.h"
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
 
 namespace {
 
 using paraph::cli::Arguments;
-using paraph::cli::Settings;
+using paraph::config::Settings;
 using paraph::cli::UsageError;
 using paraph::l10n::Lang;
 

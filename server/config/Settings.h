@@ -1,3 +1,4 @@
+// paraph::config: every setting paraph reads, with its default, in one place.
 #pragma once
 
 #include <string>
@@ -5,7 +6,7 @@
 #include "print/PrintEngine.h"
 #include "xml/SafeParser.h"
 
-namespace paraph::cli {
+namespace paraph::config {
 
 // Every setting paraph reads, with its default. A properties file (--config) may set any of
 // them by the names in docs/configuration.md; the command line overrides the file.
@@ -18,4 +19,4 @@ struct Settings {
   static Settings load(const std::string& configFile);
 };
 
-}  // namespace paraph::cli
+}  // namespace paraph::config

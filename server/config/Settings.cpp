@@ -1,11 +1,11 @@
-#include "cli/Settings.h"
+#include "config/Settings.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <stdexcept>
 
-namespace paraph::cli {
+namespace paraph::config {
 namespace {
 
 template <typename Number>
@@ -44,4 +44,4 @@ Settings Settings::load(const std::string& configFile) {
   return settings;
 }
 
-}  // namespace paraph::cli
+}  // namespace paraph::config
