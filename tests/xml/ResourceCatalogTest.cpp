@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "xml/ResourceCatalog.h"
+#include "xml/XmlPtr.h"
 
 using paraph::xml::ResourceCatalog;
 
