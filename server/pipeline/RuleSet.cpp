@@ -29,6 +29,12 @@ std::string collapsedWhitespace(const std::string& text) {
   }
   return result;
 }
+// Rules name fields relative to the root ("decision/amount"); staff see the full path.
+std::string fieldPath(const xml::ParsedDocument& parsed, const std::string& field) {
+  if (field.starts_with("/")) return field;
+  return "/" + std::string(reinterpret_cast<const char*>(xmlDocGetRootElement(parsed.document.get())->name)) + "/" + field;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(const std::filesystem::path& rulesFile) {
@@ -63,7 +69,7 @@ std::vector<xml::Diagnostic> RuleSet::check(const xml::ParsedDocument& parsed) c
       diagnostic.file = parsed.sourceName;
       diagnostic.line = static_cast<int>(xmlGetLineNo(placed));
       diagnostic.column = parsed.columnOf(placed);
-      diagnostic.path = rule.field.empty() ? xml::nodePath(node) : rule.field;
+      diagnostic.path = rule.field.empty() ? xml::nodePath(node) : fieldPath(parsed, rule.field);
       diagnostic.message = fillMessage(rule.message, collapsedWhitespace(xml::textContent(node)));
       diagnostic.rule = rule.id;
       diagnostics.push_back(std::move(diagnostic));

@@ -60,17 +60,13 @@ std::vector<xml::Diagnostic> SchemaValidator::validate(const xml::ParsedDocument
 std::string readableSchemaMessage(const std::string& libxml2Message) {
   std::string message = libxml2Message;
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  // "{https://...}amount" -> "amount"
-  static const std::regex qualifiedName(R"(\{[^}]*\})");
-  message = std::regex_replace(message, qualifiedName, "");
-
   static const std::regex fractionDigits(R"(\[facet 'fractionDigits'\] The value '([^']*)' has more fractional digits than are allowed \('(\d+)'\)\.)");
   message = std::regex_replace(message, fractionDigits, "the amount '$1' has more than $2 decimals (amounts are in euro and cents).");
   static const std::regex minExclusive(R"(\[facet 'minExclusive'\] The value '([^']*)' must be greater than '([^']*)'\.)");
   message = std::regex_replace(message, minExclusive, "the value '$1' must be greater than $2.");
   static const std::regex minInclusive(R"(\[facet 'minInclusive'\] The value '([^']*)' is less than the minimum value allowed \('([^']*)'\)\.)");
   message = std::regex_replace(message, minInclusive, "the value '$1' must be at least $2.");
-  static const std::regex badDate(R"('([^']*)' is not a valid value of the atomic type 'xs:date'\.)");
+  static const std::regex badDate(R"('([^']*)' is not a valid value of the atomic type '[^']*[Dd]ate'\.)");
   message = std::regex_replace(message, badDate, "'$1' is not a real date (write dates as YYYY-MM-DD, e.g. 2026-03-01).");
   static const std::regex pattern(R"(\[facet 'pattern'\] The value '([^']*)' is not accepted by the pattern '([^']*)'\.)");
   message = std::regex_replace(message, pattern, "the value '$1' does not have the expected form ($2).");
@@ -78,6 +74,9 @@ std::string readableSchemaMessage(const std::string& libxml2Message) {
   message = std::regex_replace(message, enumeration, "the value '$1' is not one of $2.");
   static const std::regex localType(R"( '([^']*)' is not a valid value of the (local )?(atomic|union) type( '[^']*')?\.)");
   message = std::regex_replace(message, localType, " '$1' is not an accepted value here.");
+  // "{https://...}amount" -> "amount"; only URI-like braces, not regex quantifiers like {4}.
+  static const std::regex qualifiedName(R"(\{[a-z][a-z0-9+.-]*:[^}]*\})");
+  message = std::regex_replace(message, qualifiedName, "");
   return message;
 }
 

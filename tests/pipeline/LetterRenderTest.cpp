@@ -114,7 +114,9 @@ TEST(LetterRender, EveryFixtureRendersInFrenchAndDutchWithTheSameFigures) {
     const auto frenchAmounts = amountsIn(french, Lang::fr);
     EXPECT_EQ(frenchAmounts, amountsIn(dutch, Lang::nl));
     const std::string granted = paraph::xml::XPathExpression("string(/l:letter/l:decision/l:amount)").string(tree, nullptr, ns);
-    if (!granted.empty()) EXPECT_TRUE(frenchAmounts.contains(centsOf(granted))) << granted;
+    if (!granted.empty()) {
+      EXPECT_TRUE(frenchAmounts.contains(centsOf(granted))) << granted;
+    }
   }
 }
 

@@ -18,6 +18,7 @@ using paraph::testing::kHome;
 TEST(OutputCheck, ALetterMissingALegalMentionIsNeverRendered) {
   const auto copy = std::filesystem::temp_directory_path() / ("paraph-home-" + std::to_string(::getpid()));
   std::filesystem::remove_all(copy);
+  std::filesystem::create_directories(copy);
   for (const char* folder : {"catalog", "xslt", "styles"}) {
     std::filesystem::copy(kHome / folder, copy / folder, std::filesystem::copy_options::recursive);
   }
