@@ -11,14 +11,21 @@ namespace paraph::pipeline {
 
 TextCatalog::TextCatalog(const std::filesystem::path& l10nFolder, const std::filesystem::path& terminologyFile,
                          const std::filesystem::path& stylesFolder) {
-  for (l10n::Lang lang : l10n::kAllLangs) {
-    const auto file = l10nFolder / (std::string(l10n::code(lang)) + ".xml");
-    auto document = xml::parseTrustedFile(file.string());
-    auto& table = texts_[indexOf(lang)];
-    for (xmlNode* entry : xml::childElements(xmlDocGetRootElement(document.get()), "text")) {
-      const std::string key = xml::attribute(entry, "key");
-      if (!table.emplace(key, xml::textContent(entry)).second) {
-        throw std::runtime_error(file.string() + ": key " + key + " is defined twice");
+  // Every file of catalog/l10n/ holds entries of one language (its root's lang): fr.xml and
+  // nl.xml for the shared and letter texts, <type>.fr.xml and <type>.nl.xml for each
+  // further document type. Together they form one table per language.
+  for (const auto& entry : std::filesystem::directory_iterator(l10nFolder)) {
+    if (entry.path().extension() != ".xml") continue;
+    auto document = xml::parseTrustedFile(entry.path().string());
+    xmlNode* root = xmlDocGetRootElement(document.get());
+    const auto lang = l10n::parseLang(xml::attribute(root, "lang"));
+    if (!lang) throw std::runtime_error(entry.path().string() + ": the root has no lang=\"fr\" or \"nl\"");
+    auto& table = texts_[indexOf(*lang)];
+    for (xmlNode* text : xml::childElements(root, "text")) {
+      const std::string key = xml::attribute(text, "key");
+      if (!table.emplace(key, xml::textContent(text)).second) {
+        throw std::runtime_error(entry.path().string() + ": key " + key + " is defined twice in " +
+                                 std::string(l10n::code(*lang)));
       }
     }
   }
