@@ -3,6 +3,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "pipeline/RuleSet.h"
 #include "xml/SafeParser.h"
 #include "xml/XPath.h"
 
@@ -70,6 +71,26 @@ void LabourCourts::appendCourt(const Court& court, xmlNode* parent, xmlNs* enric
   }
   xmlAddChild(parent, copy);
   moveIntoNamespace(copy, enrichmentNamespace);
+}
+
+void LabourCourts::apply(const EnrichmentContext& context) const {
+  xmlDoc* tree = context.parsed.document.get();
+  xmlNode* root = xmlDocGetRootElement(tree);
+  const xml::XPathExpression postalCodePath(context.spec.arguments.at("postal-code"));
+  const auto postalNodes = postalCodePath.nodes(tree, root, context.type.namespaces);
+  const std::string postalCode = postalNodes.empty() ? "" : xml::textContent(postalNodes.front());
+  l10n::Lang language = context.sourceLanguage;
+  if (auto found = context.spec.arguments.find("language"); found != context.spec.arguments.end()) {
+    const std::string stated = xml::XPathExpression(found->second).string(tree, root, context.type.namespaces);
+    if (auto statedLang = l10n::parseLang(stated)) language = *statedLang;
+  }
+  const auto court = forPostalCode(postalCode, language);
+  if (!court) {
+    context.report(postalNodes.empty() ? nullptr : postalNodes.front(),
+                   fillMessage(context.spec.arguments.at("missing"), postalCode), "labour-court");
+    return;
+  }
+  appendCourt(*court, context.target, context.enrichmentNamespace);
 }
 
 }  // namespace paraph::pipeline

@@ -6,14 +6,16 @@
 #include <vector>
 
 #include "l10n/Lang.h"
+#include "pipeline/Enrichment.h"
 #include "xml/XmlPtr.h"
 
 namespace paraph::pipeline {
 
 // The labour courts (tribunaux du travail / arbeidsrechtbanken) with their registry
 // addresses in both languages, from catalog/data/courts.xml. A decision letter must name
-// the court competent for the recipient's address (legal mention 2): this picks it.
-class LabourCourts {
+// the court competent for the recipient's address (legal mention 2): this picks it, as the
+// enrichment "labour-court" (arguments: postal-code and language XPaths, missing message).
+class LabourCourts : public Enrichment {
  public:
   explicit LabourCourts(const std::filesystem::path& courtsFile);
 
@@ -29,7 +31,7 @@ class LabourCourts {
   // Appends the court, in the enrichment namespace and without its postal ranges, to `parent`.
   void appendCourt(const Court& court, xmlNode* parent, xmlNs* enrichmentNamespace) const;
 
-  std::size_t size() const { return ranges_.size(); }
+  void apply(const EnrichmentContext& context) const override;
 
  private:
   struct Range {

@@ -56,10 +56,15 @@ Pipeline::Pipeline(const Home& home, xml::ParseLimits limits)
       limits_(limits),
       types_(registryAfterInstallingCatalog(home)),
       texts_(home.catalog() / "l10n", home.catalog() / "terminology.xml", home.styles()),
-      courts_(home.catalog() / "data" / "courts.xml") {
+      courts_(home.catalog() / "data" / "courts.xml"),
+      conventionBudget_(home.catalog() / "data" / "salary-scales.xml"),
+      enrichments_{{"labour-court", &courts_}, {"convention-budget", &conventionBudget_}} {
   l10n::registerXsltFunctions();
   registerCatalogFunctions();
   for (const auto& type : types_.all()) {
+    for (const auto& spec : type.enrichments) {
+      if (!enrichments_.contains(spec.with)) throw std::runtime_error("doctype " + type.name + ": unknown enrichment " + spec.with);
+    }
     TypeChecks checks;
     checks.schema = std::make_unique<SchemaValidator>(resolvedOrThrow(type.schemaUri));
     checks.rules = type.rulesUri.empty() ? std::make_unique<RuleSet>()
@@ -115,22 +120,9 @@ void Pipeline::enrich(ValidatedDocument& document) const {
 
   std::vector<xml::Diagnostic> diagnostics;
   for (const auto& spec : document.type->enrichments) {
-    if (spec.with != "labour-court") throw std::runtime_error("unknown enrichment " + spec.with);
-    const xml::XPathExpression postalCodePath(spec.arguments.at("postal-code"));
-    const auto postalNodes = postalCodePath.nodes(tree, root, document.type->namespaces);
-    const std::string postalCode = postalNodes.empty() ? "" : xml::textContent(postalNodes.front());
-    l10n::Lang language = document.sourceLanguage;
-    if (auto found = spec.arguments.find("language"); found != spec.arguments.end()) {
-      const std::string stated = xml::XPathExpression(found->second).string(tree, root, document.type->namespaces);
-      if (auto parsedLang = l10n::parseLang(stated)) language = *parsedLang;
-    }
-    const auto court = courts_.forPostalCode(postalCode, language);
-    if (!court) {
-      diagnostics.push_back(placedAt(document.parsed, postalNodes.empty() ? root : postalNodes.front(),
-                                     fillMessage(spec.arguments.at("missing"), postalCode), "labour-court"));
-      continue;
-    }
-    courts_.appendCourt(*court, enrichment, enrichmentNamespace);
+    const EnrichmentContext context{document.parsed, *document.type, spec, document.sourceLanguage,
+                                    enrichment, enrichmentNamespace, diagnostics};
+    enrichments_.at(spec.with)->apply(context);
   }
   if (!diagnostics.empty()) throw xml::InvalidInput(std::move(diagnostics));
 }

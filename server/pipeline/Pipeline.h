@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "l10n/Lang.h"
+#include "pipeline/ConventionBudget.h"
 #include "pipeline/DocumentTypeRegistry.h"
 #include "pipeline/LabourCourts.h"
 #include "pipeline/RuleSet.h"
@@ -81,6 +82,8 @@ class Pipeline {
   DocumentTypeRegistry types_;
   TextCatalog texts_;
   LabourCourts courts_;
+  ConventionBudget conventionBudget_;
+  std::map<std::string, const Enrichment*> enrichments_;
   std::map<std::string, TypeChecks> checks_;
   mutable xml::StylesheetCache stylesheets_;
 };
