@@ -9,6 +9,7 @@
 
 #include "cli/Arguments.h"
 #include "config/Settings.h"
+#include "http/Serve.h"
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
 
@@ -32,6 +33,7 @@ Commands:
   validate FILE...     check documents; one line per problem, FILE:LINE:COL: message
   render FILE...       render documents to HTML and/or PDF in French and Dutch
   doctypes             list the document types
+  serve                run the HTTP server (API v1, job queue, store)
   help                 this text; 'paraph COMMAND --help' for a command
 
 Options for every command:
@@ -48,17 +50,26 @@ Prints one line per problem as FILE:LINE:COL: message [path], and exits 1 if any
 invalid, 0 if all are valid.
 )";
 
-constexpr const char* kRenderHelp = R"(Usage: paraph render FILE... [--lang fr|nl|both] [--format html|pdf|all]
+constexpr const char* kRenderHelp = R"(Usage: paraph render FILE... [--lang fr|nl|both|bilingual|all] [--format html|pdf|all]
                     [--engine chromium|wkhtmltopdf] [--out DIR] [--home DIR] [--config FILE]
 
 Validates each file and writes DIR/<document-id>.<lang>.html and/or .pdf, printing each
-path written. Defaults: --lang both, --format html, --out . ; the engine defaults to the
-print.engine setting (chromium).
+path written. --lang bilingual writes the side-by-side edition DIR/<document-id>.fr-nl.*,
+--lang all writes French, Dutch and side-by-side. Defaults: --lang both, --format html,
+--out . ; the engine defaults to the print.engine setting (chromium).
 )";
 
 constexpr const char* kDoctypesHelp = R"(Usage: paraph doctypes [--home DIR] [--config FILE]
 
 Lists the document types: name, root element and namespace, and French and Dutch labels.
+)";
+
+constexpr const char* kServeHelp = R"(Usage: paraph serve [--config FILE] [--port N] [--data DIR] [--home DIR]
+
+Runs the HTTP server (API v1, described in docs/openapi.json) with its job queue and store,
+until SIGTERM or SIGINT. --port and --data override server.port and store.data_dir; every
+other setting comes from the configuration file (docs/configuration.md). --port 0 picks a
+free port; the "listening" log line names it. Logs are JSON lines on standard output.
 )";
 
 std::string readFile(const std::string& path) {
@@ -112,10 +123,18 @@ int validateCommand(const Arguments& arguments) {
   return exitCode;
 }
 
-std::vector<Lang> languagesFrom(const std::string& option) {
-  if (option == "both") return {Lang::fr, Lang::nl};
-  if (auto lang = paraph::l10n::parseLang(option)) return {*lang};
-  throw UsageError("--lang must be fr, nl or both, not '" + option + "'");
+// The editions to write: each language alone, and/or the side-by-side one.
+struct Editions {
+  std::vector<Lang> languages;
+  bool sideBySide = false;
+};
+
+Editions editionsFrom(const std::string& option) {
+  if (option == "both") return {{Lang::fr, Lang::nl}, false};
+  if (option == "all") return {{Lang::fr, Lang::nl}, true};
+  if (option == "bilingual") return {{}, true};
+  if (auto lang = paraph::l10n::parseLang(option)) return {{*lang}, false};
+  throw UsageError("--lang must be fr, nl, both, bilingual or all, not '" + option + "'");
 }
 
 paraph::print::PrintSettings printSettingsFor(const paraph::pipeline::ValidatedDocument& document,
@@ -134,7 +153,7 @@ paraph::print::PrintSettings printSettingsFor(const paraph::pipeline::ValidatedD
 int renderCommand(const Arguments& arguments) {
   if (arguments.has("help")) return std::cout << kRenderHelp, kSuccess;
   if (arguments.positional.empty()) throw UsageError("render needs at least one FILE");
-  const auto languages = languagesFrom(arguments.option("lang", "both"));
+  const auto editions = editionsFrom(arguments.option("lang", "both"));
   const std::string format = arguments.option("format", "html");
   if (format != "html" && format != "pdf" && format != "all") {
     throw UsageError("--format must be html, pdf or all, not '" + format + "'");
@@ -161,9 +180,8 @@ int renderCommand(const Arguments& arguments) {
       exitCode = kInvalidInput;
       continue;
     }
-    for (Lang lang : languages) {
-      const auto html = pipeline.renderHtml(document, lang);
-      const std::string stem = document.id + "." + std::string(paraph::l10n::code(lang));
+    auto write = [&](const std::string& stem, const paraph::pipeline::RenderedHtml& html,
+                     const paraph::print::PrintSettings& print) {
       if (format != "pdf") {
         const auto path = outFolder / (stem + ".html");
         writeFileAtomically(path, html.html);
@@ -171,9 +189,19 @@ int renderCommand(const Arguments& arguments) {
       }
       if (engine) {
         const auto path = outFolder / (stem + ".pdf");
-        writeFileAtomically(path, engine->print(html.html, printSettingsFor(document, html, lang)));
+        writeFileAtomically(path, engine->print(html.html, print));
         std::cout << path.string() << '\n';
       }
+    };
+    for (Lang lang : editions.languages) {
+      const auto html = pipeline.renderHtml(document, lang);
+      write(document.id + "." + std::string(paraph::l10n::code(lang)), html, printSettingsFor(document, html, lang));
+    }
+    if (editions.sideBySide) {
+      const auto html = pipeline.renderSideBySide(document);
+      auto print = printSettingsFor(document, html, Lang::fr);
+      print.author = "INAMI – RIZIV";
+      write(document.id + ".fr-nl", html, print);
     }
   }
   return exitCode;
@@ -187,6 +215,22 @@ int doctypesCommand(const Arguments& arguments) {
               << type.labels.at(Lang::fr) << " / " << type.labels.at(Lang::nl) << '\n';
   }
   return kSuccess;
+}
+
+int serveCommand(const Arguments& arguments) {
+  if (arguments.has("help")) return std::cout << kServeHelp, kSuccess;
+  if (!arguments.positional.empty()) throw UsageError("serve takes no FILE");
+  Settings settings = settingsFrom(arguments);
+  if (arguments.has("port")) {
+    const std::string port = arguments.option("port");
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(port) > 65535) {
+      throw UsageError("--port must be a number from 0 to 65535, not '" + port + "'");
+    }
+    settings.server.port = static_cast<std::uint16_t>(std::stoul(port));
+  }
+  if (arguments.has("data")) settings.store.dataDir = arguments.option("data");
+  return paraph::http::serve(settings);
 }
 
 int run(const std::vector<std::string>& words) {
@@ -204,6 +248,7 @@ int run(const std::vector<std::string>& words) {
     return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out"}), {"help"}));
   }
   if (command == "doctypes") return doctypesCommand(Arguments::parse(rest, common, {"help"}));
+  if (command == "serve") return serveCommand(Arguments::parse(rest, with({"port", "data"}), {"help"}));
   throw UsageError("unknown command '" + command + "'");
 }
 

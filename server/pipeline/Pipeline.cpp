@@ -12,6 +12,13 @@ namespace paraph::pipeline {
 namespace {
 
 constexpr const char* kEnrichmentNamespace = "https://paraph.inami.fgov.be/ns/enrichment/1";
+constexpr const char* kBilingualNamespace = "https://paraph.inami.fgov.be/ns/bilingual/1";
+constexpr const char* kSideBySideStylesheet = "https://paraph.inami.fgov.be/xslt/common/side-by-side.xsl";
+
+std::string titleOf(xmlDoc* html) {
+  static const xml::XPathExpression title("string(/html/head/title)");
+  return title.string(html, nullptr, {});
+}
 
 std::filesystem::path resolvedOrThrow(const std::string& uri) {
   const auto path = xml::ResourceCatalog::resolve(uri);
@@ -61,6 +68,7 @@ Pipeline::Pipeline(const Home& home, xml::ParseLimits limits)
       enrichments_{{"labour-court", &courts_}, {"convention-budget", &conventionBudget_}} {
   l10n::registerXsltFunctions();
   registerCatalogFunctions();
+  stylesheets_.get(kSideBySideStylesheet);
   for (const auto& type : types_.all()) {
     for (const auto& spec : type.enrichments) {
       if (!enrichments_.contains(spec.with)) throw std::runtime_error("doctype " + type.name + ": unknown enrichment " + spec.with);
@@ -127,19 +135,44 @@ void Pipeline::enrich(ValidatedDocument& document) const {
   if (!diagnostics.empty()) throw xml::InvalidInput(std::move(diagnostics));
 }
 
-RenderedHtml Pipeline::renderHtml(const ValidatedDocument& document, l10n::Lang lang) const {
-  const OutputSpec* html = document.type->output("html");
-  const auto stylesheet = stylesheets_.get(html->stylesheet);
+xml::DocPtr Pipeline::renderTree(const ValidatedDocument& document, l10n::Lang lang) const {
+  const auto stylesheet = stylesheets_.get(document.type->output("html")->stylesheet);
   TransformResources resources{&texts_};
-  RenderedHtml rendered;
-  rendered.html = xml::transformToString(
-      stylesheet, document.parsed.document.get(), {{"lang", std::string(l10n::code(lang))}}, &resources,
-      [&](xmlDoc* result) {
-        checkRequiredMarks(*document.type, result);
-        static const xml::XPathExpression title("string(/html/head/title)");
-        rendered.title = title.string(result, nullptr, {});
-      });
-  return rendered;
+  auto tree = xml::transform(stylesheet, document.parsed.document.get(), {{"lang", std::string(l10n::code(lang))}},
+                             &resources);
+  checkRequiredMarks(*document.type, tree.get());
+  return tree;
+}
+
+RenderedHtml Pipeline::renderHtml(const ValidatedDocument& document, l10n::Lang lang) const {
+  const auto tree = renderTree(document, lang);
+  return RenderedHtml{xml::serialize(stylesheets_.get(document.type->output("html")->stylesheet), tree.get()),
+                      titleOf(tree.get())};
+}
+
+RenderedHtml Pipeline::renderSideBySide(const ValidatedDocument& document) const {
+  const auto french = renderTree(document, l10n::Lang::fr);
+  const auto dutch = renderTree(document, l10n::Lang::nl);
+  // <b:pair type="…" title-fr="…" title-nl="…"><b:version lang="fr">html</b:version>…</b:pair>
+  xml::DocPtr pair(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
+  xmlNode* root = xmlNewDocNode(pair.get(), nullptr, reinterpret_cast<const xmlChar*>("pair"), nullptr);
+  xmlDocSetRootElement(pair.get(), root);
+  xmlNs* ns = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kBilingualNamespace), reinterpret_cast<const xmlChar*>("b"));
+  xmlSetNs(root, ns);
+  xmlNewProp(root, reinterpret_cast<const xmlChar*>("type"), reinterpret_cast<const xmlChar*>(document.type->name.c_str()));
+  const std::string frenchTitle = titleOf(french.get());
+  const std::string dutchTitle = titleOf(dutch.get());
+  xmlNewProp(root, reinterpret_cast<const xmlChar*>("title-fr"), reinterpret_cast<const xmlChar*>(frenchTitle.c_str()));
+  xmlNewProp(root, reinterpret_cast<const xmlChar*>("title-nl"), reinterpret_cast<const xmlChar*>(dutchTitle.c_str()));
+  for (const auto& [code, tree] : {std::pair{"fr", french.get()}, std::pair{"nl", dutch.get()}}) {
+    xmlNode* version = xmlNewChild(root, ns, reinterpret_cast<const xmlChar*>("version"), nullptr);
+    xmlNewProp(version, reinterpret_cast<const xmlChar*>("lang"), reinterpret_cast<const xmlChar*>(code));
+    xmlAddChild(version, xmlDocCopyNode(xmlDocGetRootElement(tree), pair.get(), 1));
+  }
+  const auto stylesheet = stylesheets_.get(kSideBySideStylesheet);
+  TransformResources resources{&texts_};
+  auto result = xml::transform(stylesheet, pair.get(), {}, &resources);
+  return RenderedHtml{xml::serialize(stylesheet, result.get()), frenchTitle + " | " + dutchTitle};
 }
 
 void Pipeline::checkRequiredMarks(const DocumentType& type, xmlDoc* html) const {

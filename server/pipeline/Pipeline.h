@@ -68,6 +68,10 @@ class Pipeline {
   // One language's HTML. Throws xml::TransformError or OutputCheckError.
   RenderedHtml renderHtml(const ValidatedDocument& document, l10n::Lang lang) const;
 
+  // The side-by-side edition: French and Dutch in two columns, aligned segment by segment
+  // (data-segment marks in each language version).
+  RenderedHtml renderSideBySide(const ValidatedDocument& document) const;
+
  private:
   struct TypeChecks {
     std::unique_ptr<SchemaValidator> schema;
@@ -76,6 +80,7 @@ class Pipeline {
 
   void enrich(ValidatedDocument& document) const;
   void checkRequiredMarks(const DocumentType& type, xmlDoc* html) const;
+  xml::DocPtr renderTree(const ValidatedDocument& document, l10n::Lang lang) const;
 
   Home home_;
   xml::ParseLimits limits_;

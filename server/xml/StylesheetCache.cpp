@@ -59,9 +59,8 @@ StylesheetPtr StylesheetCache::get(const std::string& uri) {
   return shared;
 }
 
-std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
-                              const std::map<std::string, std::string>& stringParams, void* userData,
-                              const std::function<void(xmlDoc*)>& inspectResult) {
+DocPtr transform(const StylesheetPtr& stylesheet, xmlDoc* input, const std::map<std::string, std::string>& stringParams,
+                 void* userData) {
   auto* style = const_cast<xsltStylesheetPtr>(stylesheet.get());
   TransformContextPtr context(xsltNewTransformContext(style, input));
   if (!context) throw TransformError("cannot create a transform context");
@@ -92,15 +91,26 @@ std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
   if (!result || context->state != XSLT_STATE_OK) {
     throw TransformError(messages.empty() ? "the transform failed" : cleaned(messages));
   }
-  if (inspectResult) inspectResult(result.get());
+  return result;
+}
+
+std::string serialize(const StylesheetPtr& stylesheet, xmlDoc* result) {
   xmlChar* bytes = nullptr;
   int length = 0;
-  if (xsltSaveResultToString(&bytes, &length, result.get(), style) != 0) {
+  if (xsltSaveResultToString(&bytes, &length, result, const_cast<xsltStylesheetPtr>(stylesheet.get())) != 0) {
     throw TransformError("cannot serialise the transform's result");
   }
   XmlCharPtr owned(bytes);
   return length > 0 ? std::string(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(length))
                     : std::string();
+}
+
+std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
+                              const std::map<std::string, std::string>& stringParams, void* userData,
+                              const std::function<void(xmlDoc*)>& inspectResult) {
+  DocPtr result = transform(stylesheet, input, stringParams, userData);
+  if (inspectResult) inspectResult(result.get());
+  return serialize(stylesheet, result.get());
 }
 
 }  // namespace paraph::xml

@@ -32,6 +32,12 @@ class TransformError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The result tree of a transform (same security and errors as transformToString).
+DocPtr transform(const StylesheetPtr& stylesheet, xmlDoc* input, const std::map<std::string, std::string>& stringParams,
+                 void* userData);
+// Serialises a result tree with the stylesheet's xsl:output settings.
+std::string serialize(const StylesheetPtr& stylesheet, xmlDoc* result);
+
 std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
                               const std::map<std::string, std::string>& stringParams, void* userData,
                               const std::function<void(xmlDoc*)>& inspectResult = {});

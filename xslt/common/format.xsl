@@ -7,10 +7,14 @@
 
   Modes and named templates:
   mode format.text        (bilingual field)  its text in $lang
-  mode format.paragraphs  (element with <p> children, each bilingual)  one <p> per paragraph
+  mode format.paragraphs  (element with <p> children, each bilingual)  one <p> per paragraph;
+                          param segment-prefix: when given, each <p> is a side-by-side
+                          segment PREFIX-p-N (N = its position)
   format.lines            (param lines: node-set)  the nodes' texts separated by <br>
   format.css-string       (param text)  text made safe inside a CSS double-quoted string
   format.tel-href         (param phone)  a tel: URI from a displayed phone number
+  format.capitalised      (param text)  the text with its first letter in upper case (a term
+                          such as "communiqué de presse" at the start of a title)
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="params.xsl"/>
@@ -20,8 +24,14 @@
   </xsl:template>
 
   <xsl:template match="*" mode="format.paragraphs">
+    <xsl:param name="segment-prefix" select="''"/>
     <xsl:for-each select="*[local-name() = 'p']">
-      <p><xsl:apply-templates select="." mode="format.text"/></p>
+      <p>
+        <xsl:if test="$segment-prefix != ''">
+          <xsl:attribute name="data-segment"><xsl:value-of select="concat($segment-prefix, '-p-', position())"/></xsl:attribute>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="format.text"/>
+      </p>
     </xsl:for-each>
   </xsl:template>
 
@@ -42,5 +52,13 @@
   <xsl:template name="format.tel-href">
     <xsl:param name="phone"/>
     <xsl:value-of select="concat('tel:', translate($phone, ' ./-()', ''))"/>
+  </xsl:template>
+
+  <xsl:template name="format.capitalised">
+    <xsl:param name="text"/>
+    <xsl:value-of select="concat(translate(substring($text, 1, 1),
+                                           'abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿ',
+                                           'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ'),
+                                 substring($text, 2))"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -29,6 +29,8 @@
     </xsl:variable>
     <xsl:element name="{$element}">
       <xsl:attribute name="class">letterhead</xsl:attribute>
+      <!-- One side-by-side segment: callers must not mark anything inside it. -->
+      <xsl:attribute name="data-segment">letterhead</xsl:attribute>
       <p class="letterhead-brand">
         <span class="letterhead-abbr"><xsl:value-of select="p:term-abbr('institute', $lang)"/></span>
         <span class="letterhead-dash" aria-hidden="true"> – </span>

@@ -52,12 +52,12 @@
       </header>
       <main class="letter-body">
         <xsl:call-template name="letter.references"/>
-        <h1 class="subject">
+        <h1 class="subject" data-segment="subject">
           <span class="subject-label"><xsl:value-of select="p:text('letter.subject.label', $lang)"/></span>
           <xsl:text> </xsl:text>
           <xsl:value-of select="p:text(concat('letter.subject.', l:decision/@outcome), $lang)"/>
         </h1>
-        <p class="salutation">
+        <p class="salutation" data-segment="salutation">
           <xsl:value-of select="p:message(p:text('letter.salutation', $lang), $lang,
                                           'salutation', string(l:recipient/@salutation),
                                           'family', string(l:recipient/l:name/l:family),
@@ -68,12 +68,12 @@
         <xsl:apply-templates select="l:motivation"/>
         <xsl:call-template name="letter.legal-mentions"/>
         <div class="sign-off">
-          <p class="closing">
+          <p class="closing" data-segment="closing">
             <xsl:value-of select="p:message(p:text('letter.closing', $lang), $lang,
                                             'salutation', string(l:recipient/@salutation))"/>
           </p>
           <xsl:apply-templates select="l:signatory"/>
-          <p class="copy"><xsl:value-of select="p:text('letter.copy', $lang)"/></p>
+          <p class="copy" data-segment="copy"><xsl:value-of select="p:text('letter.copy', $lang)"/></p>
         </div>
       </main>
     </div>
@@ -82,7 +82,7 @@
   <!-- ============================================================ address window -->
 
   <xsl:template match="l:recipient">
-    <div class="window">
+    <div class="window" data-segment="recipient">
       <p class="registered"><xsl:value-of select="p:text('letter.registered', $lang)"/></p>
       <address class="recipient">
         <xsl:value-of select="p:message(p:text('letter.recipient.line', $lang), $lang,
@@ -99,7 +99,7 @@
   <!-- ============================================================ reference line -->
 
   <xsl:template name="letter.references">
-    <dl class="references">
+    <dl class="references" data-segment="references">
       <div>
         <dt><xsl:value-of select="p:text('letter.meta.reference', $lang)"/></dt>
         <dd><xsl:value-of select="l:reference"/></dd>
@@ -119,15 +119,15 @@
 
   <xsl:template match="l:request">
     <section class="request" aria-labelledby="request-heading">
-      <h2 id="request-heading"><xsl:value-of select="p:text('letter.request.heading', $lang)"/></h2>
-      <p>
+      <h2 id="request-heading" data-segment="request-heading"><xsl:value-of select="p:text('letter.request.heading', $lang)"/></h2>
+      <p data-segment="request-intro">
         <xsl:value-of select="p:message(p:text('letter.request.intro', $lang), $lang,
                                         'received', p:date(string(l:received), $lang),
                                         'adviser', $adviser,
                                         'council', $council)"/>
       </p>
-      <p class="request-description"><xsl:apply-templates select="l:description" mode="format.text"/></p>
-      <p>
+      <p class="request-description" data-segment="request-description"><xsl:apply-templates select="l:description" mode="format.text"/></p>
+      <p data-segment="request-amount">
         <xsl:value-of select="p:message(p:text('letter.request.amount', $lang), $lang,
                                         'amount', p:money(string(l:amount-requested), $lang))"/>
       </p>
@@ -139,13 +139,13 @@
   <xsl:template match="l:decision">
     <xsl:variable name="outcome" select="string(@outcome)"/>
     <section class="decision" aria-labelledby="decision-heading">
-      <h2 id="decision-heading"><xsl:value-of select="p:text('letter.decision.heading', $lang)"/></h2>
-      <p>
+      <h2 id="decision-heading" data-segment="decision-heading"><xsl:value-of select="p:text('letter.decision.heading', $lang)"/></h2>
+      <p data-segment="decision-text">
         <xsl:value-of select="p:message(p:text(concat('letter.decision.text.', $outcome), $lang), $lang,
                                         'date', p:date(string(/l:letter/l:date), $lang),
                                         'council', $council)"/>
       </p>
-      <table class="decision-figures">
+      <table class="decision-figures" data-segment="decision-figures">
         <caption><xsl:value-of select="p:text('letter.decision.table.caption', $lang)"/></caption>
         <tbody>
           <tr>
@@ -179,7 +179,7 @@
         </tbody>
       </table>
       <xsl:if test="$outcome != 'refused'">
-        <p><xsl:value-of select="p:text('letter.decision.payment', $lang)"/></p>
+        <p data-segment="decision-payment"><xsl:value-of select="p:text('letter.decision.payment', $lang)"/></p>
       </xsl:if>
     </section>
   </xsl:template>
@@ -188,14 +188,18 @@
 
   <xsl:template match="l:motivation">
     <section class="motivation" aria-labelledby="motivation-heading">
-      <h2 id="motivation-heading"><xsl:value-of select="p:text('letter.motivation.heading', $lang)"/></h2>
+      <h2 id="motivation-heading" data-segment="motivation-heading"><xsl:value-of select="p:text('letter.motivation.heading', $lang)"/></h2>
       <xsl:if test="l:facts/l:p">
-        <h3><xsl:value-of select="p:text('letter.motivation.facts', $lang)"/></h3>
-        <xsl:apply-templates select="l:facts" mode="format.paragraphs"/>
+        <h3 data-segment="facts-heading"><xsl:value-of select="p:text('letter.motivation.facts', $lang)"/></h3>
+        <xsl:apply-templates select="l:facts" mode="format.paragraphs">
+          <xsl:with-param name="segment-prefix" select="'facts'"/>
+        </xsl:apply-templates>
       </xsl:if>
       <xsl:if test="l:grounds/l:p">
-        <h3><xsl:value-of select="p:text('letter.motivation.grounds', $lang)"/></h3>
-        <xsl:apply-templates select="l:grounds" mode="format.paragraphs"/>
+        <h3 data-segment="grounds-heading"><xsl:value-of select="p:text('letter.motivation.grounds', $lang)"/></h3>
+        <xsl:apply-templates select="l:grounds" mode="format.paragraphs">
+          <xsl:with-param name="segment-prefix" select="'grounds'"/>
+        </xsl:apply-templates>
       </xsl:if>
     </section>
   </xsl:template>
@@ -205,15 +209,15 @@
   <xsl:template name="letter.legal-mentions">
     <xsl:variable name="court" select="/l:letter/e:enrichment[last()]/e:court"/>
     <section class="legal-mentions" aria-labelledby="legal-heading">
-      <h2 id="legal-heading"><xsl:value-of select="p:text('letter.legal.heading', $lang)"/></h2>
+      <h2 id="legal-heading" data-segment="legal-heading"><xsl:value-of select="p:text('letter.legal.heading', $lang)"/></h2>
 
       <!-- 1: an appeal to the labour court is possible -->
-      <div class="legal-mention" data-legal-mention="1">
+      <div class="legal-mention" data-legal-mention="1" data-segment="legal-mention-1">
         <p><xsl:value-of select="p:text('letter.legal.appeal', $lang)"/></p>
       </div>
 
       <!-- 2: the competent court and its registry's address (from the enrichment only) -->
-      <div class="legal-mention" data-legal-mention="2">
+      <div class="legal-mention" data-legal-mention="2" data-segment="legal-mention-2">
         <xsl:if test="$court/e:name[lang($lang)] and $court/e:address[lang($lang)]/e:line">
           <p><xsl:value-of select="p:text('letter.legal.court', $lang)"/></p>
           <p class="court">
@@ -229,13 +233,13 @@
       </div>
 
       <!-- 3: the three-month deadline and how to appeal -->
-      <div class="legal-mention" data-legal-mention="3">
+      <div class="legal-mention" data-legal-mention="3" data-segment="legal-mention-3">
         <p><xsl:value-of select="p:text('letter.legal.deadline', $lang)"/></p>
         <p><xsl:value-of select="p:text('letter.legal.how', $lang)"/></p>
       </div>
 
       <!-- 4: articles 728 and 1017 of the Judicial Code -->
-      <div class="legal-mention" data-legal-mention="4">
+      <div class="legal-mention" data-legal-mention="4" data-segment="legal-mention-4">
         <p class="legal-title"><xsl:value-of select="p:text('letter.legal.art728.title', $lang)"/></p>
         <p><xsl:value-of select="p:text('letter.legal.art728.text', $lang)"/></p>
         <p class="legal-title"><xsl:value-of select="p:text('letter.legal.art1017.title', $lang)"/></p>
@@ -243,7 +247,7 @@
       </div>
 
       <!-- 5: the file reference and the service handling it -->
-      <div class="legal-mention" data-legal-mention="5">
+      <div class="legal-mention" data-legal-mention="5" data-segment="legal-mention-5">
         <xsl:variable name="handling">
           <xsl:apply-templates select="/l:letter/l:handling-service/l:name" mode="format.text"/>
         </xsl:variable>
@@ -257,7 +261,7 @@
       </div>
 
       <!-- 6: the service that can explain the decision, with its phone and e-mail -->
-      <div class="legal-mention" data-legal-mention="6">
+      <div class="legal-mention" data-legal-mention="6" data-segment="legal-mention-6">
         <xsl:variable name="info" select="/l:letter/l:information-service"/>
         <xsl:variable name="info-name">
           <xsl:apply-templates select="$info/l:name" mode="format.text"/>
@@ -298,7 +302,7 @@
   <!-- ============================================================ signature -->
 
   <xsl:template match="l:signatory">
-    <div class="signature">
+    <div class="signature" data-segment="signature">
       <p><xsl:value-of select="p:message(p:text('letter.signature.for', $lang), $lang, 'council', $council)"/></p>
       <p class="signatory-name"><xsl:value-of select="l:name"/></p>
       <p class="signatory-function"><xsl:apply-templates select="l:function" mode="format.text"/></p>
