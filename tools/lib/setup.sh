@@ -12,6 +12,7 @@ PARAPH_PACKAGES=(
   libpoco-dev libxml2-dev libxslt1-dev libicu-dev libqpdf-dev libsqlite3-dev
   libgtest-dev libgmock-dev
   xsltproc chromium wkhtmltopdf poppler-utils
+  nodejs default-jre-headless
   fonts-dejavu-core fonts-liberation2 hyphen-fr hyphen-nl
   curl ca-certificates
 )
@@ -28,6 +29,20 @@ paraph_install_packages() {
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  fi
+}
+
+# The accessibility checks' npm packages (vnu-jar, axe-core, playwright-core driving
+# Debian's chromium), pinned by tests/a11y/package-lock.json.
+paraph_install_node_modules() {
+  if ! command -v npm > /dev/null; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >&2
+  fi
+  local folder="$PARAPH_ROOT/tests/a11y"
+  if [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules" ]; then
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >&2) && touch "$folder/node_modules"
   fi
 }
 

@@ -102,7 +102,13 @@
         <xsl:when test="local-name($segment) = 'li'">
           <ul class="segment-list"><xsl:apply-templates select="$segment" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates></ul>
         </xsl:when>
-        <xsl:when test="local-name($segment) = 'dt' or local-name($segment) = 'dd'">
+        <xsl:when test="local-name($segment) = 'caption'">
+          <p class="segment-caption"><xsl:apply-templates select="$segment/node()" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates></p>
+        </xsl:when>
+        <xsl:when test="local-name($segment) = 'thead' or local-name($segment) = 'tbody' or local-name($segment) = 'tfoot'">
+          <table class="segment-table"><xsl:apply-templates select="$segment" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates></table>
+        </xsl:when>
+        <xsl:when test="local-name($segment) = 'dt' or local-name($segment) = 'dd' or local-name($segment/..) = 'dl'">
           <dl class="segment-list"><xsl:apply-templates select="$segment" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates></dl>
         </xsl:when>
         <xsl:otherwise>
