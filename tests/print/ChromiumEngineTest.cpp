@@ -4,8 +4,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <regex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -36,6 +39,22 @@ void expectA4(const PdfInspector& inspector) {
   EXPECT_NEAR(width, 595.28, 0.5) << size;
   EXPECT_NEAR(height, 841.89, 0.5) << size;
   EXPECT_NE(size.find("(A4)"), std::string::npos) << size;
+}
+
+// Processes of the group that are not zombies, from /proc/<pid>/stat.
+int liveProcessesInGroup(pid_t group) {
+  int live = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) continue;
+    std::istringstream fields(line.substr(line.rfind(')') + 2));
+    char state = 0;
+    long parent = 0, processGroup = 0;
+    fields >> state >> parent >> processGroup;
+    if (processGroup == group && state != 'Z') ++live;
+  }
+  return live;
 }
 
 EngineConfig chromiumConfig(unsigned poolSize) {
@@ -188,6 +207,19 @@ TEST(ChromiumEngineRecoveryTest, RestartsTheBrowserAfterTheConfiguredNumberOfDoc
   EXPECT_EQ(engine.restarts(), 1u);
   EXPECT_NE(engine.browserPid(), firstBrowser);
   EXPECT_EQ(::kill(firstBrowser, 0), -1) << "the retired browser is gone";
+}
+
+TEST(ChromiumEngineStartTest, DestroyedEngineLeavesNoProcessBehind) {
+  pid_t browserGroup = -1;
+  {
+    ChromiumEngine engine(chromiumConfig(2));
+    ASSERT_EQ(PdfInspector(engine.print(testing::threePageFrenchDecision(), {})).infoField("Pages"), "3");
+    browserGroup = engine.browserPid();  // the browser leads its own process group
+    ASSERT_GT(liveProcessesInGroup(browserGroup), 3);  // browser, zygotes, renderers, utilities
+  }
+  // Renderers, zygotes, GPU and network processes went with it. (Its orphans are zombies
+  // until the system's init reaps them; they hold neither memory nor CPU.)
+  EXPECT_EQ(liveProcessesInGroup(browserGroup), 0);
 }
 
 TEST(ChromiumEngineStartTest, MissingBrowserIsReportedAsUnavailable) {

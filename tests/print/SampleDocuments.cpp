@@ -67,6 +67,7 @@ PrintSettings frenchDecisionSettings() {
 std::string hostileDocument(unsigned port) {
   const std::string local = "http://127.0.0.1:" + std::to_string(port);
   return R"(<!DOCTYPE html><html lang="fr-BE"><head><meta charset="utf-8"><title>Hostile</title>
+<meta http-equiv="refresh" content="0; url=)" + local + R"(/refresh">
 <link rel="stylesheet" href="file:///etc/passwd">
 <link rel="stylesheet" href=")" + local + R"(/style.css">
 <link rel="prefetch" href=")" + local + R"(/prefetch">

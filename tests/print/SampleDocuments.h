@@ -15,7 +15,7 @@ std::string threePageFrenchDecision();
 // Settings matching it.
 PrintSettings frenchDecisionSettings();
 // Tries every way out: file:// iframe, object, stylesheet and link, cloud metadata image,
-// script fetch/XHR and images aimed at http://127.0.0.1:port/.
+// script fetch/XHR, images, frames and a meta refresh aimed at http://127.0.0.1:port/.
 std::string hostileDocument(unsigned port);
 // So many pages that no engine prints it within a few seconds.
 std::string endlessDocument();

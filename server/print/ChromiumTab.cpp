@@ -1,0 +1,202 @@
+#include "print/ChromiumTab.h"
+
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/JSON/Array.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <sstream>
+
+#include "print/DevToolsConnection.h"
+#include "print/PrintEngine.h"
+
+namespace paraph::print {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+// Documents embed their CSS and use system fonts; images may come inline as data: URIs.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    "frame-src 'none'; form-action 'none'; base-uri 'none'";
+
+Object::Ptr parameters(std::initializer_list<std::pair<const char*, Poco::Dynamic::Var>> entries) {
+  Object::Ptr object = new Object;
+  for (const auto& [key, value] : entries) object->set(key, value);
+  return object;
+}
+
+std::string base64Encoded(const std::string& bytes) {
+  std::ostringstream out;
+  Poco::Base64Encoder encoder(out);
+  encoder.rdbuf()->setLineLength(0);
+  encoder << bytes;
+  encoder.close();
+  return out.str();
+}
+
+std::string base64Decoded(const std::string& text) {
+  std::istringstream in(text);
+  Poco::Base64Decoder decoder(in);
+  std::string bytes;
+  bytes.reserve(text.size() / 4 * 3);
+  char chunk[65536];
+  while (decoder.read(chunk, sizeof chunk) || decoder.gcount() > 0) {
+    bytes.append(chunk, static_cast<std::size_t>(decoder.gcount()));
+  }
+  return bytes;
+}
+
+Object::Ptr header(const char* name, const std::string& value) {
+  return parameters({{"name", std::string(name)}, {"value", value}});
+}
+
+}  // namespace
+
+// State shared between the printing thread and the event handler on the reader thread.
+struct ChromiumTab::Events {
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::string html;            // the document being printed
+  bool documentServed = false; // kDocumentUrl was answered for this print
+  bool loaded = false;         // load event after the document was served
+  bool crashed = false;        // the renderer died
+  unsigned blocked = 0;
+};
+
+ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadline deadline)
+    : connection_(std::move(connection)), events_(std::make_shared<Events>()) {
+  browserContextId_ =
+      connection_->call("Target.createBrowserContext", parameters({{"disposeOnDetach", true}}), "", deadline)
+          ->getValue<std::string>("browserContextId");
+  try {
+    targetId_ = connection_
+                    ->call("Target.createTarget",
+                           parameters({{"url", std::string("about:blank")}, {"browserContextId", browserContextId_}}), "",
+                           deadline)
+                    ->getValue<std::string>("targetId");
+    sessionId_ = connection_
+                     ->call("Target.attachToTarget", parameters({{"targetId", targetId_}, {"flatten", true}}), "",
+                            deadline)
+                     ->getValue<std::string>("sessionId");
+
+    // The handler holds the connection by raw pointer (it runs on that connection's reader
+    // thread, so the connection outlives it) and the state by shared pointer.
+    DevToolsConnection* devtools = connection_.get();
+    std::shared_ptr<Events> events = events_;
+    const std::string mainFrameId = targetId_;  // a page's main frame id is its target id
+    connection_->subscribe(sessionId_, [devtools, events, mainFrameId, sessionId = sessionId_](
+                                           const std::string& method, const Object::Ptr& params) {
+      if (method == "Fetch.requestPaused") {
+        const std::string requestId = params->getValue<std::string>("requestId");
+        const std::string url = params->getObject("request")->getValue<std::string>("url");
+        const bool navigation = params->optValue<std::string>("resourceType", "") == "Document";
+        const bool mainDocument =
+            navigation && url == kDocumentUrl && params->optValue<std::string>("frameId", "") == mainFrameId;
+        std::string body;
+        {
+          std::lock_guard lock(events->mutex);
+          if (mainDocument && !events->documentServed && !events->html.empty()) {
+            events->documentServed = true;
+            body = base64Encoded(events->html);
+          } else {
+            ++events->blocked;
+          }
+        }
+        if (!body.empty()) {
+          Array::Ptr headers = new Array;
+          headers->add(header("Content-Type", "text/html; charset=utf-8"));
+          headers->add(header("Content-Security-Policy", kContentSecurityPolicy));
+          headers->add(header("Cache-Control", "no-store"));
+          devtools->send("Fetch.fulfillRequest",
+                           parameters({{"requestId", requestId}, {"responseCode", 200}, {"responseHeaders", headers},
+                                       {"body", body}}),
+                           sessionId);
+        } else {
+          // A navigation (meta refresh, iframe, link target) is aborted rather than blocked:
+          // an aborted navigation commits no error page, so the document stays in place.
+          devtools->send("Fetch.failRequest",
+                         parameters({{"requestId", requestId},
+                                     {"errorReason", std::string(navigation ? "Aborted" : "BlockedByClient")}}),
+                         sessionId);
+        }
+      } else if (method == "Page.loadEventFired") {
+        std::lock_guard lock(events->mutex);
+        if (events->documentServed) events->loaded = true;
+        events->changed.notify_all();
+      } else if (method == "Inspector.targetCrashed") {
+        std::lock_guard lock(events->mutex);
+        events->crashed = true;
+        events->changed.notify_all();
+      }
+    });
+
+    Array::Ptr everything = new Array;
+    everything->add(parameters({{"urlPattern", std::string("*")}}));
+    connection_->call("Fetch.enable", parameters({{"patterns", everything}}), sessionId_, deadline);
+    connection_->call("Emulation.setScriptExecutionDisabled", parameters({{"value", true}}), sessionId_, deadline);
+    connection_->call("Page.enable", nullptr, sessionId_, deadline);
+    connection_->call("Inspector.enable", nullptr, sessionId_, deadline);
+  } catch (...) {
+    if (!sessionId_.empty()) connection_->unsubscribe(sessionId_);
+    connection_->send("Target.disposeBrowserContext", parameters({{"browserContextId", browserContextId_}}), "");
+    throw;
+  }
+}
+
+ChromiumTab::~ChromiumTab() {
+  connection_->unsubscribe(sessionId_);
+  connection_->send("Target.disposeBrowserContext", parameters({{"browserContextId", browserContextId_}}), "");
+}
+
+unsigned ChromiumTab::blockedRequests() const {
+  std::lock_guard lock(events_->mutex);
+  return events_->blocked;
+}
+
+std::string ChromiumTab::print(const std::string& html, Deadline deadline) {
+  if (html.empty()) throw PrintError(PrintError::Kind::Failed, "the document is empty");
+  {
+    std::lock_guard lock(events_->mutex);
+    events_->html = html;
+    events_->documentServed = false;
+    events_->loaded = false;
+  }
+  struct ForgetDocument {  // the HTML is not kept in the tab once printed (or abandoned)
+    Events& events;
+    ~ForgetDocument() {
+      std::lock_guard lock(events.mutex);
+      events.html.clear();
+      events.html.shrink_to_fit();
+    }
+  } forget{*events_};
+
+  const auto navigation =
+      connection_->call("Page.navigate", parameters({{"url", std::string(kDocumentUrl)}}), sessionId_, deadline);
+  const std::string navigationError = navigation->optValue<std::string>("errorText", "");
+  if (!navigationError.empty()) {
+    throw PrintError(PrintError::Kind::Failed, "Chromium could not load the document: " + navigationError);
+  }
+  {
+    std::unique_lock lock(events_->mutex);
+    events_->changed.wait_until(lock, deadline, [&] { return events_->loaded || events_->crashed; });
+    if (events_->crashed) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium's renderer crashed while loading the document");
+    if (!events_->loaded) throw PrintError(PrintError::Kind::Timeout, "the document did not finish loading");
+  }
+
+  // A4 in inches for documents without an @page size; CSS @page wins (preferCSSPageSize).
+  const auto printed = connection_->call("Page.printToPDF",
+                                         parameters({{"printBackground", true},
+                                                     {"preferCSSPageSize", true},
+                                                     {"paperWidth", 8.27},
+                                                     {"paperHeight", 11.69},
+                                                     {"generateTaggedPDF", true},
+                                                     {"generateDocumentOutline", true},
+                                                     {"displayHeaderFooter", false}}),
+                                         sessionId_, deadline);
+  return base64Decoded(printed->getValue<std::string>("data"));
+}
+
+}  // namespace paraph::print

@@ -1,0 +1,28 @@
+#include "print/TempDirectory.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+#include <vector>
+
+namespace paraph::print {
+
+TempDirectory::TempDirectory(const std::string& prefix) {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/" + prefix + "XXXXXX";
+  std::vector<char> buffer(pattern.begin(), pattern.end());
+  buffer.push_back('\0');
+  // mkdtemp creates the directory with mode 0700: other local users cannot read a profile.
+  if (::mkdtemp(buffer.data()) == nullptr) {
+    throw std::system_error(errno, std::generic_category(), "cannot create temporary directory " + pattern);
+  }
+  path_ = buffer.data();
+}
+
+TempDirectory::~TempDirectory() {
+  std::error_code ignored;  // best effort: a destructor must not throw
+  std::filesystem::remove_all(path_, ignored);
+}
+
+}  // namespace paraph::print
