@@ -11,7 +11,7 @@ PARAPH_PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libxslt1-dev libicu-dev libqpdf-dev libsqlite3-dev
   libgtest-dev libgmock-dev
-  xsltproc chromium wkhtmltopdf poppler-utils
+  xsltproc chromium wkhtmltopdf poppler-utils qpdf
   nodejs default-jre-headless
   fonts-dejavu-core fonts-liberation2 hyphen-fr hyphen-nl
   curl ca-certificates
