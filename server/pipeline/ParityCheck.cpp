@@ -17,20 +17,28 @@ struct Segment {
   std::string element;
   std::string structure;
   std::string text;
+  std::vector<std::string> identifiers;  // texts marked translate="no", compared whole
 };
 
 const std::set<std::string> kStructural{"table", "thead", "tbody", "tr", "th", "td", "ol", "ul", "li", "dl", "dt", "dd",
                                         "h1", "h2", "h3", "h4", "h5", "h6", "p", "blockquote", "section", "article"};
 
 // The text of a node with a space at every element boundary, so that "<dd>RP/2026/1</dd><dt>Date"
-// does not read as one word.
-void spacedText(const xmlNode* node, std::string& text) {
+// does not read as one word. Elements marked translate="no" (identifiers such as a KBO/BCE
+// number 0412.658.307, whose dots are neither French nor Dutch number formatting) are set
+// aside whole.
+void spacedText(const xmlNode* node, std::string& text, std::vector<std::string>& identifiers) {
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
     if (child->type == XML_TEXT_NODE && child->content != nullptr) {
       text += reinterpret_cast<const char*>(child->content);
     } else if (child->type == XML_ELEMENT_NODE) {
+      if (xml::attribute(child, "translate") == "no") {
+        identifiers.push_back("id:" + xml::textContent(child));
+        text += ' ';
+        continue;
+      }
       text += ' ';
-      spacedText(child, text);
+      spacedText(child, text, identifiers);
       text += ' ';
     }
   }
@@ -56,7 +64,7 @@ std::map<std::string, Segment> segmentsOf(const std::string& html) {
     Segment segment;
     segment.element = reinterpret_cast<const char*>(node->name);
     describeStructure(node, segment.structure);
-    spacedText(node, segment.text);
+    spacedText(node, segment.text, segment.identifiers);
     segments.emplace(xml::attribute(node, "data-segment"), std::move(segment));
   }
   return segments;
@@ -88,7 +96,7 @@ std::string canonicalNumber(const std::string& written, bool french) {
 
 }  // namespace
 
-std::vector<std::string> normalisedFacts(const std::string& input, bool french) {
+std::vector<std::string> normalisedFacts(const std::string& input, bool french, FactOptions options) {
   std::vector<std::string> facts;
   std::string text = input;
   // References first (RP/2026/00412, 2026/123): one fact, not three numbers.
@@ -109,6 +117,13 @@ std::vector<std::string> normalisedFacts(const std::string& input, bool french) 
     text = rest;
   };
   consume(reference, [](const std::smatch& match) { return "ref:" + match[0].str(); });
+  if (options.articleReferences) {
+    // The number (with its Latin suffix) right after the word, across plain or no-break spaces.
+    static const std::regex article(
+        "\\b(?:[Aa]rticles?|[Aa]rtikel(?:en)?|[Aa]rt\\.)(?:\\s|\u00A0|\u202F)*"
+        "([0-9]+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)?)\\b");
+    consume(article, [](const std::smatch& match) { return "article:" + match[1].str(); });
+  }
   static const std::regex isoDate(R"(\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b)");
   consume(isoDate, [](const std::smatch& match) { return "date:" + match[0].str(); });
   static const std::regex writtenDate(R"(\b([0-9]{1,2})(?:er)? ([a-zéû]+) ([0-9]{4})\b)");
@@ -148,8 +163,12 @@ std::vector<ParityFinding> checkParity(const std::string& frenchHtml, const std:
     if (segment.structure != other->second.structure) {
       findings.push_back({id, "has a different structure: " + segment.structure + " | " + other->second.structure});
     }
-    const auto frenchFacts = normalisedFacts(segment.text, true);
-    const auto dutchFacts = normalisedFacts(other->second.text, false);
+    auto frenchFacts = normalisedFacts(segment.text, true);
+    auto dutchFacts = normalisedFacts(other->second.text, false);
+    frenchFacts.insert(frenchFacts.end(), segment.identifiers.begin(), segment.identifiers.end());
+    dutchFacts.insert(dutchFacts.end(), other->second.identifiers.begin(), other->second.identifiers.end());
+    std::sort(frenchFacts.begin(), frenchFacts.end());
+    std::sort(dutchFacts.begin(), dutchFacts.end());
     if (frenchFacts != dutchFacts) {
       std::string message = "carries different numbers, dates or references:";
       std::vector<std::string> onlyFrench;

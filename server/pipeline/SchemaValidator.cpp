@@ -61,7 +61,7 @@ std::string readableSchemaMessage(const std::string& libxml2Message) {
   std::string message = libxml2Message;
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   static const std::regex fractionDigits(R"(\[facet 'fractionDigits'\] The value '([^']*)' has more fractional digits than are allowed \('(\d+)'\)\.)");
-  message = std::regex_replace(message, fractionDigits, "the amount '$1' has more than $2 decimals (amounts are in euro and cents).");
+  message = std::regex_replace(message, fractionDigits, "the value '$1' has more than $2 decimals.");
   static const std::regex minExclusive(R"(\[facet 'minExclusive'\] The value '([^']*)' must be greater than '([^']*)'\.)");
   message = std::regex_replace(message, minExclusive, "the value '$1' must be greater than $2.");
   static const std::regex minInclusive(R"(\[facet 'minInclusive'\] The value '([^']*)' is less than the minimum value allowed \('([^']*)'\)\.)");

@@ -1,0 +1,52 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Press release, HTML driver: one self-contained, accessible HTML5 file per
+  language, print-ready for the PDF engine (A4, running reference and page numbers).
+
+  Parameters (see xslt/common/params.xsl): lang = 'fr' | 'nl'.
+  Input: a validated press release (https://paraph.inami.fgov.be/ns/press-release/1).
+  Styles inlined: styles/document.css, styles/paged.css, styles/press-release.css.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pr="https://paraph.inami.fgov.be/ns/press-release/1"
+                xmlns:p="https://paraph.inami.fgov.be/ns/functions"
+                exclude-result-prefixes="pr p">
+  <xsl:import href="../common/params.xsl"/>
+  <xsl:import href="../common/format.xsl"/>
+  <xsl:import href="../common/page.xsl"/>
+  <xsl:import href="../common/letterhead.xsl"/>
+  <xsl:import href="content.xsl"/>
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+  <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="pr:press-release">
+        <xsl:apply-templates select="pr:press-release"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">unknown document type: {<xsl:value-of select="namespace-uri(*)"/>}<xsl:value-of select="local-name(*)"/> is not a press release</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="pr:press-release">
+    <xsl:call-template name="page.shell">
+      <xsl:with-param name="title">
+        <xsl:apply-templates select="." mode="press-release.title"/>
+      </xsl:with-param>
+      <xsl:with-param name="document-id" select="string(@id)"/>
+      <xsl:with-param name="source-language" select="string(@source-language)"/>
+      <xsl:with-param name="styles" select="'document paged press-release'"/>
+      <xsl:with-param name="running-reference">
+        <xsl:apply-templates select="." mode="press-release.reference"/>
+      </xsl:with-param>
+      <xsl:with-param name="running-reference-on-first-page" select="true()"/>
+      <xsl:with-param name="body-class" select="'doc-press-release'"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="." mode="press-release.body"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
