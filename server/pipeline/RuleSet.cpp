@@ -60,10 +60,10 @@ RuleSet::RuleSet(const std::filesystem::path& rulesFile) {
 
 std::vector<xml::Diagnostic> RuleSet::check(const xml::ParsedDocument& parsed) const {
   std::vector<xml::Diagnostic> diagnostics;
-  xmlDoc* document = parsed.document.get();
+  auto context = xml::makeXPathContext(parsed.document.get(), namespaces_);
   for (const auto& rule : rules_) {
-    for (xmlNode* node : rule.context.nodes(document, nullptr, namespaces_)) {
-      if (rule.assertion.boolean(document, node, namespaces_)) continue;
+    for (xmlNode* node : rule.context.nodes(context.get(), nullptr)) {
+      if (rule.assertion.boolean(context.get(), node)) continue;
       xmlNode* placed = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
       xml::Diagnostic diagnostic;
       diagnostic.file = parsed.sourceName;

@@ -13,23 +13,31 @@ XPathExpression::XPathExpression(const std::string& expression) : text_(expressi
   compiled_.reset(compiled, xmlXPathFreeCompExpr);
 }
 
-XPathObjectPtr XPathExpression::evaluate(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const {
-  if (!compiled_) throw std::logic_error("empty XPath expression");
+XPathContextPtr makeXPathContext(xmlDoc* document, const NamespaceMap& namespaces) {
   XPathContextPtr context(xmlXPathNewContext(document));
   if (!context) throw std::bad_alloc();
   for (const auto& [prefix, uri] : namespaces) {
     xmlXPathRegisterNs(context.get(), reinterpret_cast<const xmlChar*>(prefix.c_str()),
                        reinterpret_cast<const xmlChar*>(uri.c_str()));
   }
-  context->node = contextNode != nullptr ? contextNode : xmlDocGetRootElement(document);
-  XPathObjectPtr result(xmlXPathCompiledEval(compiled_.get(), context.get()));
+  return context;
+}
+
+XPathObjectPtr XPathExpression::evaluateIn(xmlXPathContext* context, xmlNode* contextNode) const {
+  if (!compiled_) throw std::logic_error("empty XPath expression");
+  context->node = contextNode != nullptr ? contextNode : xmlDocGetRootElement(context->doc);
+  XPathObjectPtr result(xmlXPathCompiledEval(compiled_.get(), context));
   if (!result) throw std::runtime_error("XPath expression failed: " + text_);
   return result;
 }
 
-std::vector<xmlNode*> XPathExpression::nodes(xmlDoc* document, xmlNode* contextNode,
-                                             const NamespaceMap& namespaces) const {
-  auto result = evaluate(document, contextNode, namespaces);
+XPathObjectPtr XPathExpression::evaluate(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const {
+  auto context = makeXPathContext(document, namespaces);
+  return evaluateIn(context.get(), contextNode);
+}
+
+std::vector<xmlNode*> XPathExpression::nodes(xmlXPathContext* context, xmlNode* contextNode) const {
+  auto result = evaluateIn(context, contextNode);
   std::vector<xmlNode*> found;
   if (result->type == XPATH_NODESET && result->nodesetval != nullptr) {
     for (int index = 0; index < result->nodesetval->nodeNr; ++index) found.push_back(result->nodesetval->nodeTab[index]);
@@ -37,9 +45,20 @@ std::vector<xmlNode*> XPathExpression::nodes(xmlDoc* document, xmlNode* contextN
   return found;
 }
 
-bool XPathExpression::boolean(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const {
-  auto result = evaluate(document, contextNode, namespaces);
+bool XPathExpression::boolean(xmlXPathContext* context, xmlNode* contextNode) const {
+  auto result = evaluateIn(context, contextNode);
   return xmlXPathCastToBoolean(result.get()) != 0;
+}
+
+std::vector<xmlNode*> XPathExpression::nodes(xmlDoc* document, xmlNode* contextNode,
+                                             const NamespaceMap& namespaces) const {
+  auto context = makeXPathContext(document, namespaces);
+  return nodes(context.get(), contextNode);
+}
+
+bool XPathExpression::boolean(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const {
+  auto context = makeXPathContext(document, namespaces);
+  return boolean(context.get(), contextNode);
 }
 
 std::string XPathExpression::string(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const {

@@ -22,15 +22,23 @@ class XPathExpression {
   bool empty() const { return !compiled_; }
 
   std::vector<xmlNode*> nodes(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const;
+  // The same, in a context the caller made once for many evaluations (making a context
+  // registers every XPath function: too costly per rule).
+  std::vector<xmlNode*> nodes(xmlXPathContext* context, xmlNode* contextNode) const;
+  bool boolean(xmlXPathContext* context, xmlNode* contextNode) const;
   bool boolean(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const;
   std::string string(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const;
 
  private:
   XPathObjectPtr evaluate(xmlDoc* document, xmlNode* contextNode, const NamespaceMap& namespaces) const;
+  XPathObjectPtr evaluateIn(xmlXPathContext* context, xmlNode* contextNode) const;
 
   std::string text_;
   std::shared_ptr<xmlXPathCompExpr> compiled_;
 };
+
+// A reusable evaluation context over one document with namespaces registered.
+XPathContextPtr makeXPathContext(xmlDoc* document, const NamespaceMap& namespaces);
 
 // Helpers for reading paraph's own catalog files.
 std::string attribute(const xmlNode* node, const char* name);

@@ -60,9 +60,14 @@
     <xsl:param name="lang"/>
     <func:result select="string($value)"/>
   </func:function>
+  <!-- p:message is variadic (pattern, lang, name/value pairs); EXSLT needs every parameter declared. -->
   <func:function name="p:message">
     <xsl:param name="pattern"/>
-    <func:result select="string($pattern)"/>
+    <xsl:param name="lang"/>
+    <xsl:param name="n1"/><xsl:param name="v1"/><xsl:param name="n2"/><xsl:param name="v2"/>
+    <xsl:param name="n3"/><xsl:param name="v3"/><xsl:param name="n4"/><xsl:param name="v4"/>
+    <xsl:param name="n5"/><xsl:param name="v5"/><xsl:param name="n6"/><xsl:param name="v6"/>
+    <func:result select="concat($pattern, ' ', $v1, ' ', $v2, ' ', $v3, ' ', $v4, ' ', $v5, ' ', $v6)"/>
   </func:function>
   <func:function name="p:collation-key">
     <xsl:param name="text"/>
