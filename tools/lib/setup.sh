@@ -13,7 +13,7 @@ PARAPH_PACKAGES=(
   libgtest-dev libgmock-dev
   xsltproc chromium wkhtmltopdf poppler-utils qpdf
   nodejs default-jre-headless
-  fonts-dejavu-core fonts-liberation2 hyphen-fr hyphen-nl
+  fonts-dejavu-core fonts-liberation2
   curl ca-certificates
 )
 
