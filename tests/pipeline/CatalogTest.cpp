@@ -2,17 +2,13 @@
 
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
+#include "support/SharedPipeline.h"
 
 using paraph::l10n::Lang;
 using paraph::pipeline::Home;
 using paraph::pipeline::Pipeline;
+using paraph::testing::sharedPipeline;
 
-namespace {
-const Pipeline& sharedPipeline() {
-  static const Pipeline pipeline(Home{paraph::testing::kHome});
-  return pipeline;
-}
-}  // namespace
 
 TEST(Catalog, EveryGeneratedTextKeyExistsInBothLanguages) {
   const auto& texts = sharedPipeline().texts();

@@ -2,19 +2,17 @@
 
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
+#include "support/SharedPipeline.h"
 #include "xml/XPath.h"
 
 using paraph::l10n::Lang;
 using paraph::pipeline::Home;
 using paraph::pipeline::Pipeline;
+using paraph::testing::sharedPipeline;
 using paraph::testing::kHome;
 using paraph::testing::readFile;
 
 namespace {
-const Pipeline& sharedPipeline() {
-  static const Pipeline pipeline(Home{kHome});
-  return pipeline;
-}
 
 const paraph::xml::NamespaceMap kNamespaces{{"e", "https://paraph.inami.fgov.be/ns/enrichment/1"}};
 

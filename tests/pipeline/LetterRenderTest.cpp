@@ -6,21 +6,19 @@
 
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
+#include "support/SharedPipeline.h"
 #include "xml/XPath.h"
 
 using paraph::l10n::Lang;
 using paraph::pipeline::Home;
 using paraph::pipeline::Pipeline;
+using paraph::testing::sharedPipeline;
 using paraph::testing::filesIn;
 using paraph::testing::kHome;
 using paraph::testing::readFile;
 
 namespace {
 
-const Pipeline& sharedPipeline() {
-  static const Pipeline pipeline(Home{kHome});
-  return pipeline;
-}
 
 std::vector<std::filesystem::path> letterFixtures() { return filesIn(kHome / "fixtures" / "letter", ".xml"); }
 

@@ -3,21 +3,19 @@
 #include "pipeline/ParityCheck.h"
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
+#include "support/SharedPipeline.h"
 
 using paraph::l10n::Lang;
 using paraph::pipeline::checkParity;
 using paraph::pipeline::Home;
 using paraph::pipeline::normalisedFacts;
 using paraph::pipeline::Pipeline;
+using paraph::testing::sharedPipeline;
 using paraph::testing::filesIn;
 using paraph::testing::kHome;
 using paraph::testing::readFile;
 
 namespace {
-const Pipeline& sharedPipeline() {
-  static const Pipeline pipeline(Home{kHome});
-  return pipeline;
-}
 
 std::string describe(const std::vector<paraph::pipeline::ParityFinding>& findings) {
   std::string text;

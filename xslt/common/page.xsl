@@ -8,7 +8,7 @@
   document-id        the input's id (meta paraph-document-id)
   source-language    'fr' or 'nl' (meta paraph-source-language)
   styles             space-separated names of styles/NAME.css to inline, in order
-                     (default 'document'; a letter passes 'document letter')
+                     (default 'document'; a letter passes 'document letterhead letter')
   running-reference  text of the running footer (bottom-left margin box); empty for none
   running-reference-on-first-page
                      true() to print it on the first page too (default false(): a
