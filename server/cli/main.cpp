@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <libxml/parser.h>
@@ -112,9 +113,19 @@ int validateCommand(const Arguments& arguments) {
   const Settings settings = settingsFrom(arguments);
   const auto pipeline = makePipeline(settings);
   int exitCode = kSuccess;
+  // Unique keys (e.g. a circular's number) must not repeat across the files checked together.
+  std::map<std::string, std::string> claimedBy;  // type/key/value -> document id
   for (const auto& file : arguments.positional) {
     try {
-      pipeline.validate(readFile(file), file);
+      const auto document = pipeline.validate(readFile(file), file);
+      for (const auto& unique : document.uniqueValues) {
+        const std::string claim = document.type->name + "/" + unique.key->key + "/" + unique.value;
+        const auto [owner, fresh] = claimedBy.emplace(claim, document.id);
+        if (!fresh && owner->second != document.id) {
+          std::cout << unique.conflictWith(owner->second).toLine() << '\n';
+          exitCode = kInvalidInput;
+        }
+      }
     } catch (const paraph::xml::InvalidInput& invalid) {
       printDiagnostics(invalid);
       exitCode = kInvalidInput;

@@ -26,6 +26,13 @@ struct RequiredMark {
   std::string label;
 };
 
+// A value no two documents of the type may share (e.g. a circular's number).
+struct UniqueKey {
+  std::string key;
+  xml::XPathExpression select;
+  std::string message;  // {value} and {document} are filled in
+};
+
 struct EnrichmentSpec {
   std::string with;  // the enrichment's name, e.g. labour-court
   std::map<std::string, std::string> arguments;  // its other attributes (XPaths, messages)
@@ -44,6 +51,7 @@ struct DocumentType {
   std::vector<EnrichmentSpec> enrichments;
   std::vector<OutputSpec> outputs;
   std::vector<RequiredMark> requiredMarks;
+  std::vector<UniqueKey> uniqueKeys;
 
   const OutputSpec* output(const std::string& format) const;
 };

@@ -49,6 +49,9 @@ DocumentType readType(xmlNode* element) {
     } else if (kind == "output") {
       type.outputs.push_back(OutputSpec{xml::attribute(child, "format"), xml::attribute(child, "media-type"),
                                         xml::attribute(child, "stylesheet"), xml::attribute(child, "from")});
+    } else if (kind == "unique") {
+      type.uniqueKeys.push_back(UniqueKey{xml::attribute(child, "key"), xml::XPathExpression(xml::attribute(child, "select")),
+                                          xml::attribute(child, "message")});
     } else if (kind == "require-in-output") {
       type.requiredMarks.push_back(RequiredMark{xml::attribute(child, "attribute"),
                                                 words(xml::attribute(child, "values")),

@@ -51,6 +51,16 @@ std::filesystem::path registryAfterInstallingCatalog(const Home& home) {
 
 }  // namespace
 
+xml::Diagnostic UniqueValue::conflictWith(const std::string& otherDocument) const {
+  xml::Diagnostic diagnostic = place;
+  diagnostic.message = fillMessage(key->message, value);
+  const std::string placeholder = "{document}";
+  if (const auto position = diagnostic.message.find(placeholder); position != std::string::npos) {
+    diagnostic.message.replace(position, placeholder.size(), otherDocument);
+  }
+  return diagnostic;
+}
+
 Home Home::locate(const std::string& explicitRoot) {
   if (!explicitRoot.empty()) return Home{explicitRoot};
   if (const char* fromEnvironment = std::getenv("PARAPH_HOME"); fromEnvironment != nullptr && *fromEnvironment) {
@@ -112,6 +122,12 @@ ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& 
   document.id = xml::attribute(root, "id");
   if (!document.type->reference.empty()) {
     document.reference = document.type->reference.string(document.parsed.document.get(), root, document.type->namespaces);
+  }
+  for (const auto& key : document.type->uniqueKeys) {
+    const auto nodes = key.select.nodes(document.parsed.document.get(), root, document.type->namespaces);
+    if (nodes.empty()) continue;
+    document.uniqueValues.push_back(
+        UniqueValue{&key, xml::textContent(nodes.front()), placedAt(document.parsed, nodes.front(), "", "unique-" + key.key)});
   }
   const auto source = l10n::parseLang(xml::attribute(root, "source-language"));
   if (source) document.sourceLanguage = *source;

@@ -29,6 +29,16 @@ struct Home {
   std::filesystem::path styles() const { return root / "styles"; }
 };
 
+// The value of one of the type's unique keys in a document, and where it stands.
+struct UniqueValue {
+  const UniqueKey* key = nullptr;
+  std::string value;
+  xml::Diagnostic place;  // file, line, column, path of the value; message empty
+
+  // The diagnostic to report when `otherDocument` already uses the value.
+  xml::Diagnostic conflictWith(const std::string& otherDocument) const;
+};
+
 // A submission that passed every check, enriched and ready to transform.
 struct ValidatedDocument {
   xml::ParsedDocument parsed;
@@ -36,6 +46,7 @@ struct ValidatedDocument {
   std::string id;
   std::string reference;
   l10n::Lang sourceLanguage = l10n::Lang::fr;
+  std::vector<UniqueValue> uniqueValues;
 };
 
 struct RenderedHtml {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <unistd.h>
 
@@ -92,4 +93,24 @@ TEST(CommandLine, DoctypesListsTheLetter) {
   EXPECT_NE(result.output.find("letter\t{https://paraph.inami.fgov.be/ns/letter/1}letter"), std::string::npos)
       << result.output;
   EXPECT_NE(result.output.find("Lettre de notification / Kennisgevingsbrief"), std::string::npos);
+}
+
+TEST(CommandLine, ACircularNumberUsedTwiceIsRefused) {
+  const auto folder = freshFolder("circulars");
+  std::filesystem::create_directories(folder);
+  const auto original = filesIn(kHome / "fixtures" / "circular", ".xml").front();
+  // The same circular under another document id: same number, so not allowed.
+  std::string copy = paraph::testing::readFile(original);
+  const auto idAt = copy.find(" id=\"");
+  ASSERT_NE(idAt, std::string::npos);
+  copy.insert(idAt + 5, "copy-");
+  const auto copyPath = folder / "copy.xml";
+  std::ofstream(copyPath) << copy;
+  const auto result = runParaph("validate " + original.string() + " " + copyPath.string());
+  EXPECT_EQ(result.exitCode, 1) << result.output;
+  EXPECT_NE(result.output.find(copyPath.string() + ":"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("is already used by document"), std::string::npos) << result.output;
+  // Each alone is valid.
+  EXPECT_EQ(runParaph("validate " + copyPath.string()).exitCode, 0);
+  std::filesystem::remove_all(folder);
 }
