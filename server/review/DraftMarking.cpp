@@ -1,0 +1,34 @@
+#include "review/DraftMarking.h"
+
+#include <stdexcept>
+
+#include "review/InputDocument.h"
+#include "review/SegmentExtractor.h"
+
+namespace paraph::review {
+
+MarkedDraft markMissingTranslations(std::string_view draftInput, const std::string& sourceName,
+                                    const pipeline::TextCatalog& texts, const xml::ParseLimits& limits) {
+  auto parsed = xml::parseUntrusted(draftInput, sourceName, limits);
+  MarkedDraft draft;
+  for (auto& located : SegmentExtractor::locate(parsed.document.get())) {
+    bool marked = false;
+    for (const auto lang : l10n::kAllLangs) {
+      if (!located.segment.text(lang).empty()) continue;
+      const std::string* marker = texts.text("bilingual.missing", lang);
+      if (marker == nullptr) {
+        throw std::runtime_error("the catalog has no bilingual.missing text in " + std::string(l10n::code(lang)));
+      }
+      BilingualText text;
+      text.present = true;
+      text.spans.push_back({InlineSpan::Kind::text, *marker, {}});
+      writeBilingualText(ensureLanguageElement(located.field, lang), text);
+      marked = true;
+    }
+    if (marked) draft.marked.push_back(located.segment.id);
+  }
+  draft.input = serialiseInput(parsed.document.get());
+  return draft;
+}
+
+}  // namespace paraph::review

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+
+#include "l10n/Lang.h"
+#include "xml/XmlPtr.h"
+
+namespace paraph::review {
+
+// Writing a new input document (the next version's, or a draft's rendering input).
+
+// The field's <fr>/<nl> element, created (in the field's namespace, after the other
+// language's element) when absent.
+xmlNode* ensureLanguageElement(xmlNode* field, l10n::Lang lang);
+
+// The document as UTF-8 bytes with an XML declaration, its layout and comments kept.
+std::string serialiseInput(xmlDoc* document);
+
+}  // namespace paraph::review
