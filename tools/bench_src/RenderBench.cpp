@@ -53,6 +53,9 @@ double runParallel(unsigned threads, std::size_t jobs, Job job) {
 }
 
 int runProcess(const std::vector<std::string>& command) {
+  // The child's freopen would otherwise flush a copy of our pending output.
+  std::fflush(stdout);
+  std::fflush(stderr);
   const pid_t child = fork();
   if (child == 0) {
     std::freopen("/dev/null", "w", stdout);
