@@ -13,6 +13,7 @@
 #include "http/Serve.h"
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
+#include "print/PrintSettingsFor.h"
 
 namespace {
 
@@ -148,18 +149,6 @@ Editions editionsFrom(const std::string& option) {
   throw UsageError("--lang must be fr, nl, both, bilingual or all, not '" + option + "'");
 }
 
-paraph::print::PrintSettings printSettingsFor(const paraph::pipeline::ValidatedDocument& document,
-                                              const paraph::pipeline::RenderedHtml& html, Lang lang) {
-  paraph::print::PrintSettings settings;
-  settings.title = html.title;
-  settings.author = lang == Lang::fr ? "INAMI – RIZIV" : "RIZIV – INAMI";
-  const auto label = document.type->labels.find(lang);
-  settings.subject = label != document.type->labels.end() ? label->second : document.type->name;
-  settings.keywords = {document.type->name, document.reference};
-  settings.language = std::string(paraph::l10n::bcp47(lang));
-  settings.documentReference = document.reference;
-  return settings;
-}
 
 int renderCommand(const Arguments& arguments) {
   if (arguments.has("help")) return std::cout << kRenderHelp, kSuccess;
@@ -206,11 +195,11 @@ int renderCommand(const Arguments& arguments) {
     };
     for (Lang lang : editions.languages) {
       const auto html = pipeline.renderHtml(document, lang);
-      write(document.id + "." + std::string(paraph::l10n::code(lang)), html, printSettingsFor(document, html, lang));
+      write(document.id + "." + std::string(paraph::l10n::code(lang)), html, paraph::print::printSettingsFor(document, html, lang));
     }
     if (editions.sideBySide) {
       const auto html = pipeline.renderSideBySide(document);
-      auto print = printSettingsFor(document, html, Lang::fr);
+      auto print = paraph::print::printSettingsFor(document, html, Lang::fr);
       print.author = "INAMI – RIZIV";
       write(document.id + ".fr-nl", html, print);
     }

@@ -1,12 +1,48 @@
 // paraph::config: every setting paraph reads, with its default, in one place.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "print/PrintEngine.h"
 #include "xml/SafeParser.h"
 
 namespace paraph::config {
+
+// The HTTP side of `paraph serve`.
+struct ServerSettings {
+  std::string bindAddress = "127.0.0.1";         // server.bind_address (loopback unless asked)
+  std::uint16_t port = 8080;                     // server.port
+  unsigned httpThreads = 16;                     // server.http_threads: connections served at once
+  unsigned httpQueue = 64;                       // server.http_queue: connections waiting for a thread
+  std::size_t maxRequestBytes = 4 * 1024 * 1024; // server.max_request_bytes: any request body
+  std::chrono::milliseconds shutdownGrace{60000};  // server.shutdown_grace_ms
+};
+
+// Where versions, jobs and files are kept.
+struct StoreSettings {
+  std::string dataDir = "data";                  // store.data_dir: SQLite database and files/
+  std::chrono::milliseconds busyTimeout{5000};   // store.busy_timeout_ms
+};
+
+// The persistent job queue and the workers that empty it.
+struct QueueSettings {
+  unsigned workers = 0;             // queue.workers: 0 = one per core; see queue.accept_only
+  bool acceptOnly = false;          // queue.accept_only: accept and queue, run nothing
+  unsigned capacity = 256;          // queue.capacity: queued jobs before 503
+  unsigned retryAfterSeconds = 5;   // queue.retry_after_s: the Retry-After of that 503
+  std::chrono::milliseconds jobTimeout{120000};  // queue.job_timeout_ms: render timeout per job
+};
+
+// One API token: only its SHA-256 is configured, never the token itself.
+struct TokenSettings {
+  std::string name;                 // auth.token.<name>
+  std::string sha256;               // lower-case hex
+  std::set<std::string> roles;      // submitter, translator, publisher, admin
+};
 
 // Every setting paraph reads, with its default. A properties file (--config) may set any of
 // them by the names in docs/configuration.md; the command line overrides the file.
@@ -14,6 +50,10 @@ struct Settings {
   std::string home;  // paraph.home: catalog/, xslt/, styles/ (default: the source tree)
   xml::ParseLimits parse;
   print::EngineConfig print;
+  ServerSettings server;
+  StoreSettings store;
+  QueueSettings queue;
+  std::vector<TokenSettings> tokens;
 
   // Throws std::runtime_error naming the key when a value is malformed.
   static Settings load(const std::string& configFile);

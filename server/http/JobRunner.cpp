@@ -1,0 +1,165 @@
+#include "http/JobRunner.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <future>
+#include <sstream>
+
+#include "print/PrintSettingsFor.h"
+#include "l10n/Lang.h"
+
+namespace paraph::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using l10n::Lang;
+
+// Thrown between stages; turned into a failed job (timeout) or a job put back (shutdown).
+struct JobTimedOut : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+struct JobAbandoned {};
+
+std::string printErrorKind(print::PrintError::Kind kind) {
+  switch (kind) {
+    case print::PrintError::Kind::Timeout: return "timeout";
+    case print::PrintError::Kind::EngineUnavailable: return "engine unavailable";
+    case print::PrintError::Kind::EngineCrashed: return "engine crashed";
+    case print::PrintError::Kind::Failed: return "print failed";
+  }
+  return "print failed";
+}
+
+std::string mediaTypeOf(const pipeline::DocumentType& type, const std::string& format, const std::string& fallback) {
+  const auto* output = type.output(format);
+  return output != nullptr && !output->mediaType.empty() ? output->mediaType : fallback;
+}
+
+// Times the stages of one job and reports each to the metrics.
+class StageClock {
+ public:
+  StageClock(Metrics& metrics, std::string engine) : metrics_(metrics), engine_(std::move(engine)) {}
+
+  template <typename Work>
+  auto time(const std::string& stage, const std::string& key, Work&& work) {
+    const auto start = Clock::now();
+    auto result = work();
+    record(stage, key, Clock::now() - start);
+    return result;
+  }
+  void record(const std::string& stage, const std::string& key, Clock::duration elapsed) {
+    const double seconds = std::chrono::duration<double>(elapsed).count();
+    timings_.set(key + "_ms", static_cast<double>(std::chrono::round<std::chrono::microseconds>(elapsed).count()) / 1000.0);
+    if (!type_.empty()) metrics_.observeStage(stage, type_, engine_, seconds);
+  }
+  void setType(const std::string& type) { type_ = type; }
+  std::string json() const {
+    std::ostringstream text;
+    timings_.stringify(text);
+    return text.str();
+  }
+
+ private:
+  Metrics& metrics_;
+  std::string engine_;
+  std::string type_;
+  Poco::JSON::Object timings_{Poco::JSON_PRESERVE_KEY_ORDER};
+};
+
+}  // namespace
+
+JobRunner::JobRunner(const pipeline::Pipeline& pipeline, print::PrintEngine& engine, store::Store& store,
+                     Metrics& metrics, JsonLog& log, std::chrono::milliseconds jobTimeout)
+    : pipeline_(pipeline), engine_(engine), store_(store), metrics_(metrics), log_(log), jobTimeout_(jobTimeout) {}
+
+void JobRunner::run(const store::JobRecord& job, const std::atomic<bool>& abandon) {
+  const auto start = Clock::now();
+  StageClock clock(metrics_, engine_.name());
+  clock.setType(job.documentType);
+  std::string stage = "validate";
+  auto between = [&](const std::string& next) {
+    if (abandon) throw JobAbandoned{};
+    if (Clock::now() - start > jobTimeout_) {
+      throw JobTimedOut("timeout: the job took longer than queue.job_timeout_ms (" +
+                        std::to_string(jobTimeout_.count()) + " ms) before stage " + next);
+    }
+    stage = next;
+  };
+  Poco::JSON::Object fields(Poco::JSON_PRESERVE_KEY_ORDER);
+  fields.set("job", job.id);
+  fields.set("document", job.documentId);
+  fields.set("request_id", job.requestId);
+  fields.set("attempt", job.attempts);
+  try {
+    const std::string input = store_.files().read(job.inputSha256);
+    const auto document = clock.time("validate", "validate", [&] { return pipeline_.validate(input, job.documentId); });
+    std::map<Lang, pipeline::RenderedHtml> html;
+    for (Lang lang : l10n::kAllLangs) {
+      between("render_" + std::string(l10n::code(lang)));
+      html[lang] = clock.time("render", stage, [&] { return pipeline_.renderHtml(document, lang); });
+    }
+    between("print");
+    // The two languages print concurrently: the engine is thread-safe and keeps a pool of tabs.
+    auto printOne = [&](Lang lang) {
+      const auto printStart = Clock::now();
+      const auto& rendered = html.at(lang);
+      std::string pdf = engine_.print(rendered.html, print::printSettingsFor(document, rendered, lang));
+      return std::make_pair(std::move(pdf), Clock::now() - printStart);
+    };
+    auto dutch = std::async(std::launch::async, printOne, Lang::nl);
+    auto french = printOne(Lang::fr);
+    auto dutchResult = dutch.get();
+    clock.record("print", "print_fr", french.second);
+    clock.record("print", "print_nl", dutchResult.second);
+    between("store");
+    store::NewVersion made;
+    made.reference = document.reference;
+    made.sourceLanguage = std::string(l10n::code(document.sourceLanguage));
+    made.pipelineVersion = PARAPH_VERSION;
+    made.engine = engine_.name();
+    clock.time("store", "store", [&] {
+      const std::string htmlType = mediaTypeOf(*document.type, "html", "text/html; charset=utf-8");
+      const std::string pdfType = mediaTypeOf(*document.type, "pdf", "application/pdf");
+      for (Lang lang : l10n::kAllLangs) {
+        const std::string code(l10n::code(lang));
+        const auto& bytes = html[lang].html;
+        made.outputs.push_back({code + ".html", htmlType, static_cast<std::int64_t>(bytes.size()), store_.files().put(bytes)});
+      }
+      for (auto* printed : {&french.first, &dutchResult.first}) {
+        const std::string code = printed == &french.first ? "fr" : "nl";
+        made.outputs.push_back({code + ".pdf", pdfType, static_cast<std::int64_t>(printed->size()), store_.files().put(*printed)});
+      }
+      return 0;
+    });
+    clock.record("total", "total", Clock::now() - start);
+    made.timingsJson = clock.json();
+    const int version = store_.complete(job.id, made);
+    fields.set("version", version);
+    fields.set("ms", std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    log_.info("job_done", fields);
+    return;
+  } catch (const JobAbandoned&) {
+    store_.putBack(job.id);
+    log_.warning("job_put_back", fields);
+    return;
+  } catch (const print::PrintError& error) {
+    fields.set("error", printErrorKind(error.kind()) + ": " + error.what());
+  } catch (const xml::InvalidInput& invalid) {
+    // Valid when submitted; invalid now means the catalog or schema changed since.
+    std::string message = "invalid:";
+    for (const auto& diagnostic : invalid.diagnostics()) message += " " + diagnostic.toLine();
+    fields.set("error", message);
+  } catch (const std::exception& error) {
+    fields.set("error", stage + ": " + error.what());
+  }
+  clock.record("total", "total", Clock::now() - start);
+  const std::string reason = fields.getValue<std::string>("error");
+  try {
+    store_.fail(job.id, reason, clock.json());
+  } catch (const std::exception& error) {
+    fields.set("store_error", error.what());
+  }
+  log_.error("job_failed", fields);
+}
+
+}  // namespace paraph::http

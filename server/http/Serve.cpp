@@ -1,0 +1,120 @@
+#include "http/Serve.h"
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "http/Authenticator.h"
+#include "http/JobRunner.h"
+#include "http/JsonLog.h"
+#include "http/Metrics.h"
+#include "http/RequestHandlerFactory.h"
+#include "http/ServerContext.h"
+#include "http/TerminationSignal.h"
+#include "http/WorkerPool.h"
+#include "pipeline/Pipeline.h"
+#include "store/Store.h"
+
+namespace paraph::http {
+namespace {
+
+std::string readOptionalFile(const std::filesystem::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) return {};
+  std::ostringstream content;
+  content << stream.rdbuf();
+  return content.str();
+}
+
+// Request ids are <random prefix>-<counter>: unique across restarts, cheap to make.
+std::string randomPrefix() {
+  std::random_device device;
+  std::ostringstream text;
+  text << std::hex << (device() & 0xffffffu);
+  return text.str();
+}
+
+}  // namespace
+
+int serve(config::Settings settings) {
+  JsonLog log(std::cout);
+  TerminationSignal termination;  // before any thread starts, so every thread shares it
+
+  const pipeline::Pipeline pipeline(pipeline::Home::locate(settings.home), settings.parse);
+  settings.print.stylesDir = pipeline.home().styles().string();
+
+  store::Store store(settings.store.dataDir, settings.store.busyTimeout);
+  if (store.recoveredJobs() > 0) {
+    Poco::JSON::Object fields;
+    fields.set("jobs", store.recoveredJobs());
+    log.warning("jobs_recovered", fields);
+  }
+
+  std::unique_ptr<print::PrintEngine> engine;
+  if (!settings.queue.acceptOnly) engine = print::makeEngine(settings.print);
+
+  Metrics metrics;
+  const Authenticator authenticator(settings.tokens);
+  if (authenticator.empty()) log.warning("no_tokens", Poco::JSON::Object());
+
+  std::unique_ptr<JobRunner> runner;
+  std::unique_ptr<WorkerPool> workers;
+  if (engine) {
+    const unsigned count = settings.queue.workers > 0 ? settings.queue.workers
+                                                      : std::max(1u, std::thread::hardware_concurrency());
+    runner = std::make_unique<JobRunner>(pipeline, *engine, store, metrics, log, settings.queue.jobTimeout);
+    workers = std::make_unique<WorkerPool>(count, *runner, store, log);
+  }
+
+  ServerContext context{settings, pipeline, engine.get(), store, metrics, log, authenticator, workers.get(),
+                        readOptionalFile(pipeline.home().root / "docs" / "openapi.json"), randomPrefix()};
+
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.server.bindAddress, settings.server.port));
+  Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;
+  parameters->setMaxThreads(static_cast<int>(settings.server.httpThreads));
+  parameters->setMaxQueued(static_cast<int>(settings.server.httpQueue));
+  parameters->setKeepAlive(true);
+  parameters->setKeepAliveTimeout(Poco::Timespan(10, 0));
+  parameters->setServerName("paraph/" PARAPH_VERSION);
+  Poco::ThreadPool httpThreads("http", 2, static_cast<int>(settings.server.httpThreads));
+  Poco::Net::HTTPServer server(new RequestHandlerFactory(context), httpThreads, socket, parameters);
+  server.start();
+  {
+    Poco::JSON::Object fields(Poco::JSON_PRESERVE_KEY_ORDER);
+    fields.set("address", settings.server.bindAddress);
+    fields.set("port", socket.address().port());
+    fields.set("data", std::filesystem::absolute(settings.store.dataDir).string());
+    fields.set("engine", engine ? engine->name() : "none");
+    fields.set("workers", workers ? workers->size() : 0);
+    fields.set("pid", ::getpid());
+    log.info("listening", fields);
+  }
+
+  const int signal = termination.wait();
+  {
+    Poco::JSON::Object fields;
+    fields.set("signal", signal);
+    log.info("stopping", fields);
+  }
+  // Stop accepting, let requests in progress answer (idle keep-alive connections close).
+  server.stopAll(false);
+  for (int waited = 0; server.currentConnections() > 0 && waited < 100; ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (workers) workers->stop(settings.server.shutdownGrace);
+  httpThreads.joinAll();
+  log.info("stopped", Poco::JSON::Object());
+  return 0;
+}
+
+}  // namespace paraph::http

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include "config/Settings.h"
+#include "http/Authenticator.h"
+#include "http/JsonLog.h"
+#include "http/Metrics.h"
+#include "http/WorkerPool.h"
+#include "pipeline/Pipeline.h"
+#include "print/PrintEngine.h"
+#include "store/Store.h"
+
+namespace paraph::http {
+
+// What every request handler shares; owned by serve() and outliving the HTTP server.
+struct ServerContext {
+  const config::Settings& settings;
+  const pipeline::Pipeline& pipeline;
+  print::PrintEngine* engine;  // null when queue.accept_only is set
+  store::Store& store;
+  Metrics& metrics;
+  JsonLog& log;
+  const Authenticator& authenticator;
+  WorkerPool* workers;  // null when queue.accept_only is set
+  std::string openApi;  // docs/openapi.json, served as is
+  std::string requestIdPrefix;
+  std::atomic<unsigned long> requestCounter{0};
+};
+
+}  // namespace paraph::http

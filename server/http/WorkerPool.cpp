@@ -1,0 +1,57 @@
+#include "http/WorkerPool.h"
+
+namespace paraph::http {
+
+WorkerPool::WorkerPool(unsigned workers, JobRunner& runner, store::Store& store, JsonLog& log)
+    : runner_(runner), store_(store), log_(log) {
+  for (unsigned index = 0; index < workers; ++index) threads_.emplace_back([this] { work(); });
+}
+
+WorkerPool::~WorkerPool() { stop(std::chrono::milliseconds(0)); }
+
+void WorkerPool::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    ++pendingWakeUps_;
+  }
+  wakeUp_.notify_one();
+}
+
+void WorkerPool::stop(std::chrono::milliseconds grace) {
+  {
+    std::unique_lock lock(mutex_);
+    stopping_ = true;
+    wakeUp_.notify_all();
+    if (!idle_.wait_for(lock, grace, [this] { return running_ == 0; })) abandon_ = true;
+  }
+  for (auto& thread : threads_) {
+    if (thread.joinable()) thread.join();
+  }
+}
+
+void WorkerPool::work() {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      if (stopping_) return;
+      ++running_;
+    }
+    std::optional<store::JobRecord> job;
+    try {
+      job = store_.claimNext();
+    } catch (const std::exception& error) {
+      Poco::JSON::Object fields;
+      fields.set("error", error.what());
+      log_.error("claim_failed", fields);
+    }
+    if (job) runner_.run(*job, abandon_);
+    std::unique_lock lock(mutex_);
+    --running_;
+    if (running_ == 0) idle_.notify_all();
+    if (job) continue;
+    wakeUp_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_ || pendingWakeUps_ > 0; });
+    if (pendingWakeUps_ > 0) --pendingWakeUps_;
+  }
+}
+
+}  // namespace paraph::http

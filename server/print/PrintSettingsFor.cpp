@@ -1,0 +1,18 @@
+#include "print/PrintSettingsFor.h"
+
+namespace paraph::print {
+
+PrintSettings printSettingsFor(const pipeline::ValidatedDocument& document, const pipeline::RenderedHtml& html,
+                                      l10n::Lang lang) {
+  print::PrintSettings settings;
+  settings.title = html.title;
+  settings.author = lang == l10n::Lang::fr ? "INAMI – RIZIV" : "RIZIV – INAMI";
+  const auto label = document.type->labels.find(lang);
+  settings.subject = label != document.type->labels.end() ? label->second : document.type->name;
+  settings.keywords = {document.type->name, document.reference};
+  settings.language = std::string(l10n::bcp47(lang));
+  settings.documentReference = document.reference;
+  return settings;
+}
+
+}  // namespace paraph::print

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace paraph::store {
+
+// Files named by their SHA-256 under <data>/files/ab/abcdef…: the same bytes are stored once,
+// and a name always matches its content. Every write is atomic: a temporary file in the same
+// folder, written, fsync'ed, renamed, then the folder fsync'ed, so a crash never leaves half a
+// file under a real name. Thread-safe (each write has its own temporary file).
+class FileStore {
+ public:
+  explicit FileStore(std::filesystem::path root);
+
+  // Stores the bytes (unless already there) and returns their SHA-256.
+  std::string put(std::string_view bytes);
+  std::string read(const std::string& sha256) const;
+  std::filesystem::path pathOf(const std::string& sha256) const;
+  bool contains(const std::string& sha256) const;
+  // Removes temporary files a crash left behind; called once at start, before any write.
+  unsigned removeLeftovers();
+
+  const std::filesystem::path& root() const { return root_; }
+
+ private:
+  std::filesystem::path root_;
+};
+
+}  // namespace paraph::store

@@ -1,0 +1,82 @@
+#include "store/Migrations.h"
+
+namespace paraph::store {
+
+const std::vector<std::vector<std::string>>& migrations() {
+  static const std::vector<std::vector<std::string>> kMigrations{
+      // 1: documents, versions and their files, jobs.
+      {
+          R"(CREATE TABLE documents (
+               id TEXT PRIMARY KEY,
+               type TEXT NOT NULL,
+               reference TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               updated_at TEXT NOT NULL))",
+          "CREATE INDEX documents_by_type ON documents (type, id)",
+          R"(CREATE TABLE versions (
+               document_id TEXT NOT NULL REFERENCES documents (id),
+               number INTEGER NOT NULL CHECK (number >= 1),
+               document_type TEXT NOT NULL,
+               reference TEXT NOT NULL,
+               source_language TEXT NOT NULL,
+               canonical_sha256 TEXT NOT NULL,
+               pipeline_version TEXT NOT NULL,
+               engine TEXT NOT NULL,
+               job_id INTEGER NOT NULL,
+               submitted_by TEXT NOT NULL,
+               submitted_at TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               PRIMARY KEY (document_id, number),
+               UNIQUE (document_id, canonical_sha256)))",
+          R"(CREATE TABLE version_files (
+               document_id TEXT NOT NULL,
+               number INTEGER NOT NULL,
+               name TEXT NOT NULL,
+               media_type TEXT NOT NULL,
+               size INTEGER NOT NULL,
+               sha256 TEXT NOT NULL,
+               PRIMARY KEY (document_id, number, name),
+               FOREIGN KEY (document_id, number) REFERENCES versions (document_id, number)))",
+          // Versions are immutable and never deleted: the database itself refuses.
+          "CREATE TRIGGER versions_immutable BEFORE UPDATE ON versions "
+          "BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END",
+          "CREATE TRIGGER versions_kept BEFORE DELETE ON versions "
+          "BEGIN SELECT RAISE(ABORT, 'versions are never deleted'); END",
+          "CREATE TRIGGER version_files_immutable BEFORE UPDATE ON version_files "
+          "BEGIN SELECT RAISE(ABORT, 'version files are immutable'); END",
+          "CREATE TRIGGER version_files_kept BEFORE DELETE ON version_files "
+          "BEGIN SELECT RAISE(ABORT, 'version files are never deleted'); END",
+          R"(CREATE TABLE jobs (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               document_id TEXT NOT NULL,
+               document_type TEXT NOT NULL,
+               input_sha256 TEXT NOT NULL,
+               canonical_sha256 TEXT NOT NULL,
+               state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+               version INTEGER,
+               error TEXT,
+               attempts INTEGER NOT NULL DEFAULT 0,
+               timings TEXT NOT NULL DEFAULT '{}',
+               submitted_by TEXT NOT NULL,
+               request_id TEXT NOT NULL,
+               submitted_at TEXT NOT NULL,
+               started_at TEXT,
+               finished_at TEXT))",
+          "CREATE INDEX jobs_by_state ON jobs (state, id)",
+          "CREATE INDEX jobs_by_document ON jobs (document_id, canonical_sha256, state)",
+      },
+      // 2: values no two documents of a type may share (catalog/doctypes.xml <unique>). The
+      // first document to submit a value holds it from then on, whatever its later versions say.
+      {
+          R"(CREATE TABLE unique_values (
+               document_type TEXT NOT NULL,
+               key TEXT NOT NULL,
+               value TEXT NOT NULL,
+               document_id TEXT NOT NULL,
+               PRIMARY KEY (document_type, key, value)))",
+      },
+  };
+  return kMigrations;
+}
+
+}  // namespace paraph::store

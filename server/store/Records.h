@@ -1,0 +1,115 @@
+// The rows the store hands out: plain values, no database handles.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paraph::store {
+
+enum class JobState { queued, running, done, failed };
+
+std::string toString(JobState state);
+std::optional<JobState> parseJobState(const std::string& text);
+
+// A value no two documents of a type may share (a circular's number), as a submission claims it.
+struct UniqueClaim {
+  std::string key;
+  std::string value;
+};
+
+// What the HTTP layer records for an accepted submission, before any work is done.
+struct Submission {
+  std::string documentId;
+  std::string documentType;
+  std::string inputSha256;      // the bytes as submitted, in the file store
+  std::string canonicalSha256;  // of the canonical form (see CanonicalInput.h)
+  std::string submittedBy;      // the token's name
+  std::string requestId;        // the submitting request, for the logs
+  std::vector<UniqueClaim> uniqueClaims;
+};
+
+struct JobRecord {
+  std::int64_t id = 0;
+  std::string documentId;
+  std::string documentType;
+  std::string inputSha256;
+  std::string canonicalSha256;
+  JobState state = JobState::queued;
+  int version = 0;          // 0 until done
+  std::string error;        // set when failed
+  int attempts = 0;
+  std::string timingsJson;  // {"validate_ms":…, …}
+  std::string submittedBy;
+  std::string requestId;
+  std::string submittedAt;
+  std::string startedAt;
+  std::string finishedAt;
+};
+
+struct SubmitOutcome {
+  enum class Kind {
+    queued,           // a new job
+    alreadyQueued,    // the same input is queued or running: its job
+    existingVersion,  // the same input is already a version: a job recorded as done
+    queueFull,        // nothing recorded
+    uniqueConflict,   // another document holds one of the unique values; nothing recorded
+  };
+  Kind kind = Kind::queued;
+  std::int64_t job = 0;
+  int version = 0;
+  std::size_t conflictingClaim = 0;  // uniqueConflict: which of the submission's claims
+  std::string conflictingDocument;   // uniqueConflict: the document that holds it
+};
+
+struct FileRecord {
+  std::string name;       // input.xml, fr.html, nl.html, fr.pdf, nl.pdf
+  std::string mediaType;
+  std::int64_t size = 0;
+  std::string sha256;
+};
+
+// What a worker produced for a job; the store turns it into a version (or finds the one
+// that already has the same canonical input).
+struct NewVersion {
+  std::string reference;
+  std::string sourceLanguage;
+  std::string pipelineVersion;
+  std::string engine;
+  std::vector<FileRecord> outputs;  // input.xml is added by the store from the job
+  std::string timingsJson;
+};
+
+struct VersionRecord {
+  std::string documentId;
+  int number = 0;
+  std::string documentType;
+  std::string reference;
+  std::string sourceLanguage;
+  std::string canonicalSha256;
+  std::string pipelineVersion;
+  std::string engine;
+  std::int64_t job = 0;
+  std::string submittedBy;
+  std::string submittedAt;
+  std::string createdAt;
+  std::vector<FileRecord> files;
+};
+
+struct DocumentRecord {
+  std::string id;
+  std::string type;
+  std::string reference;
+  std::string createdAt;
+  std::string updatedAt;
+  int latestVersion = 0;
+  std::vector<VersionRecord> versions;  // filled by Store::document(), without files
+};
+
+struct DocumentPage {
+  std::vector<DocumentRecord> documents;
+  std::int64_t total = 0;
+};
+
+}  // namespace paraph::store

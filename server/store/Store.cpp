@@ -1,0 +1,349 @@
+#include "store/Store.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+#include <Poco/Tuple.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace paraph::store {
+namespace {
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::Session;
+
+// UTC with milliseconds: sortable as text, and unambiguous for staff in any zone.
+std::string nowUtc() { return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ"); }
+
+constexpr const char* kJobColumns =
+    "SELECT id, document_id, document_type, input_sha256, canonical_sha256, state, COALESCE(version, 0), "
+    "COALESCE(error, ''), attempts, timings, submitted_by, request_id, submitted_at, COALESCE(started_at, ''), "
+    "COALESCE(finished_at, '') FROM jobs ";
+
+using JobRow = Poco::Tuple<Poco::Int64, std::string, std::string, std::string, std::string, std::string, int,
+                           std::string, int, std::string, std::string, std::string, std::string, std::string,
+                           std::string>;
+
+JobRecord toJob(const JobRow& row) {
+  JobRecord job;
+  job.id = row.get<0>();
+  job.documentId = row.get<1>();
+  job.documentType = row.get<2>();
+  job.inputSha256 = row.get<3>();
+  job.canonicalSha256 = row.get<4>();
+  job.state = parseJobState(row.get<5>()).value_or(JobState::failed);
+  job.version = row.get<6>();
+  job.error = row.get<7>();
+  job.attempts = row.get<8>();
+  job.timingsJson = row.get<9>();
+  job.submittedBy = row.get<10>();
+  job.requestId = row.get<11>();
+  job.submittedAt = row.get<12>();
+  job.startedAt = row.get<13>();
+  job.finishedAt = row.get<14>();
+  return job;
+}
+
+std::optional<JobRecord> selectJob(Session& session, Poco::Int64 id) {
+  std::vector<JobRow> rows;
+  session << std::string(kJobColumns) + "WHERE id = ?", into(rows), useRef(id), now;
+  if (rows.empty()) return std::nullopt;
+  return toJob(rows.front());
+}
+
+// The version that already holds this canonical input, or 0.
+int versionWithInput(Session& session, const std::string& documentId, const std::string& canonicalSha256) {
+  std::vector<int> numbers;
+  session << "SELECT number FROM versions WHERE document_id = ? AND canonical_sha256 = ?", into(numbers),
+      useRef(documentId), useRef(canonicalSha256), now;
+  return numbers.empty() ? 0 : numbers.front();
+}
+
+std::vector<FileRecord> selectFiles(Session& session, const std::string& documentId, int number) {
+  using FileRow = Poco::Tuple<std::string, std::string, Poco::Int64, std::string>;
+  std::vector<FileRow> rows;
+  session << "SELECT name, media_type, size, sha256 FROM version_files WHERE document_id = ? AND number = ? "
+             "ORDER BY CASE name WHEN 'input.xml' THEN 0 ELSE 1 END, name",
+      into(rows), useRef(documentId), useRef(number), now;
+  std::vector<FileRecord> files;
+  for (const auto& row : rows) files.push_back({row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>()});
+  return files;
+}
+
+}  // namespace
+
+Store::Store(const std::filesystem::path& dataDir, std::chrono::milliseconds busyTimeout)
+    : lock_(dataDir), files_(dataDir / "files"), database_(dataDir / kDatabaseName, busyTimeout) {
+  files_.removeLeftovers();
+  recovered_ = database_.transaction([](Session& session) {
+    Poco::Data::Statement requeue(session);
+    requeue << "UPDATE jobs SET state = 'queued', started_at = NULL WHERE state = 'running'";
+    return static_cast<unsigned>(requeue.execute());
+  });
+}
+
+SubmitOutcome Store::submit(const Submission& submission, unsigned capacity) {
+  return database_.transaction([&](Session& session) {
+    SubmitOutcome outcome;
+    const std::string now_ = nowUtc();
+    for (std::size_t index = 0; index < submission.uniqueClaims.size(); ++index) {
+      const auto& claim = submission.uniqueClaims[index];
+      std::vector<std::string> holders;
+      session << "SELECT document_id FROM unique_values WHERE document_type = ? AND key = ? AND value = ?",
+          into(holders), useRef(submission.documentType), useRef(claim.key), useRef(claim.value), now;
+      if (!holders.empty() && holders.front() != submission.documentId) {
+        outcome.kind = SubmitOutcome::Kind::uniqueConflict;
+        outcome.conflictingClaim = index;
+        outcome.conflictingDocument = holders.front();
+        return outcome;
+      }
+    }
+    // Called once the submission is sure to be recorded (same transaction, so all or nothing).
+    auto recordClaims = [&] {
+      for (const auto& claim : submission.uniqueClaims) {
+        session << "INSERT OR IGNORE INTO unique_values (document_type, key, value, document_id) VALUES (?, ?, ?, ?)",
+            useRef(submission.documentType), useRef(claim.key), useRef(claim.value), useRef(submission.documentId), now;
+      }
+    };
+    if (const int existing = versionWithInput(session, submission.documentId, submission.canonicalSha256)) {
+      // Recorded as a finished job so that every submission has a status URL to poll.
+      session << "INSERT INTO jobs (document_id, document_type, input_sha256, canonical_sha256, state, version, "
+                 "submitted_by, request_id, submitted_at, started_at, finished_at) "
+                 "VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?)",
+          useRef(submission.documentId), useRef(submission.documentType), useRef(submission.inputSha256),
+          useRef(submission.canonicalSha256), bind(existing), useRef(submission.submittedBy), useRef(submission.requestId),
+          useRef(now_), useRef(now_), useRef(now_), now;
+      outcome.kind = SubmitOutcome::Kind::existingVersion;
+      outcome.version = existing;
+    } else {
+      std::vector<Poco::Int64> active;
+      session << "SELECT id FROM jobs WHERE document_id = ? AND canonical_sha256 = ? AND state IN ('queued', "
+                 "'running') ORDER BY id LIMIT 1",
+          into(active), useRef(submission.documentId), useRef(submission.canonicalSha256), now;
+      if (!active.empty()) {
+        outcome.kind = SubmitOutcome::Kind::alreadyQueued;
+        outcome.job = active.front();
+        return outcome;
+      }
+      Poco::Int64 queued = 0;
+      session << "SELECT COUNT(*) FROM jobs WHERE state = 'queued'", into(queued), now;
+      if (queued >= static_cast<Poco::Int64>(capacity)) {
+        outcome.kind = SubmitOutcome::Kind::queueFull;
+        return outcome;
+      }
+      session << "INSERT INTO jobs (document_id, document_type, input_sha256, canonical_sha256, state, "
+                 "submitted_by, request_id, submitted_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
+          useRef(submission.documentId), useRef(submission.documentType), useRef(submission.inputSha256),
+          useRef(submission.canonicalSha256), useRef(submission.submittedBy), useRef(submission.requestId), useRef(now_), now;
+      outcome.kind = SubmitOutcome::Kind::queued;
+    }
+    Poco::Int64 id = 0;
+    session << "SELECT last_insert_rowid()", into(id), now;
+    outcome.job = id;
+    recordClaims();  // after reading the job's rowid, which this insert would replace
+    return outcome;
+  });
+}
+
+std::optional<JobRecord> Store::claimNext() {
+  return database_.transaction([](Session& session) -> std::optional<JobRecord> {
+    std::vector<Poco::Int64> next;
+    session << "SELECT id FROM jobs AS candidate WHERE state = 'queued' AND NOT EXISTS (SELECT 1 FROM jobs AS other "
+               "WHERE other.state = 'running' AND other.document_id = candidate.document_id) ORDER BY id LIMIT 1",
+        into(next), now;
+    if (next.empty()) return std::nullopt;
+    const std::string started = nowUtc();
+    session << "UPDATE jobs SET state = 'running', attempts = attempts + 1, started_at = ?, error = NULL "
+               "WHERE id = ?",
+        useRef(started), useRef(next.front()), now;
+    return selectJob(session, next.front());
+  });
+}
+
+int Store::complete(std::int64_t jobId, const NewVersion& made) {
+  return database_.transaction([&](Session& session) {
+    const auto job = selectJob(session, jobId);
+    if (!job) throw std::runtime_error("no job " + std::to_string(jobId));
+    if (job->state != JobState::running) {
+      throw std::runtime_error("job " + std::to_string(jobId) + " is " + toString(job->state) + ", not running");
+    }
+    const std::string finished = nowUtc();
+    int number = versionWithInput(session, job->documentId, job->canonicalSha256);
+    if (number == 0) {
+      session << "INSERT INTO documents (id, type, reference, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+                 "ON CONFLICT (id) DO UPDATE SET type = excluded.type, reference = excluded.reference, "
+                 "updated_at = excluded.updated_at",
+          useRef(job->documentId), useRef(job->documentType), useRef(made.reference), useRef(finished), useRef(finished), now;
+      session << "SELECT COALESCE(MAX(number), 0) + 1 FROM versions WHERE document_id = ?", into(number),
+          useRef(job->documentId), now;
+      Poco::Int64 id = jobId;
+      session << "INSERT INTO versions (document_id, number, document_type, reference, source_language, "
+                 "canonical_sha256, pipeline_version, engine, job_id, submitted_by, submitted_at, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          useRef(job->documentId), useRef(number), useRef(job->documentType), useRef(made.reference), useRef(made.sourceLanguage),
+          useRef(job->canonicalSha256), useRef(made.pipelineVersion), useRef(made.engine), useRef(id), useRef(job->submittedBy),
+          useRef(job->submittedAt), useRef(finished), now;
+      std::vector<FileRecord> files = made.outputs;
+      files.insert(files.begin(), FileRecord{"input.xml", "application/xml",
+                                             static_cast<std::int64_t>(std::filesystem::file_size(
+                                                 files_.pathOf(job->inputSha256))),
+                                             job->inputSha256});
+      for (const auto& file : files) {
+        Poco::Int64 size = file.size;
+        session << "INSERT INTO version_files (document_id, number, name, media_type, size, sha256) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+            useRef(job->documentId), useRef(number), useRef(file.name), useRef(file.mediaType), useRef(size), useRef(file.sha256), now;
+      }
+    }
+    Poco::Int64 id = jobId;
+    session << "UPDATE jobs SET state = 'done', version = ?, error = NULL, timings = ?, finished_at = ? WHERE id = ?",
+        useRef(number), useRef(made.timingsJson), useRef(finished), useRef(id), now;
+    return number;
+  });
+}
+
+void Store::fail(std::int64_t jobId, const std::string& error, const std::string& timingsJson) {
+  database_.transaction([&](Session& session) {
+    const std::string finished = nowUtc();
+    Poco::Int64 id = jobId;
+    session << "UPDATE jobs SET state = 'failed', error = ?, timings = ?, finished_at = ? WHERE id = ? AND "
+               "state = 'running'",
+        useRef(error), useRef(timingsJson), useRef(finished), useRef(id), now;
+  });
+}
+
+void Store::putBack(std::int64_t jobId) {
+  database_.transaction([&](Session& session) {
+    Poco::Int64 id = jobId;
+    session << "UPDATE jobs SET state = 'queued', started_at = NULL WHERE id = ? AND state = 'running'", useRef(id), now;
+  });
+}
+
+Store::RetryOutcome Store::retry(std::int64_t jobId) {
+  return database_.transaction([&](Session& session) {
+    const auto job = selectJob(session, jobId);
+    if (!job) return RetryOutcome::notFound;
+    if (job->state != JobState::failed) return RetryOutcome::notFailed;
+    Poco::Int64 id = jobId;
+    session << "UPDATE jobs SET state = 'queued', started_at = NULL, finished_at = NULL WHERE id = ?", useRef(id), now;
+    return RetryOutcome::retried;
+  });
+}
+
+std::optional<std::string> Store::uniqueHolder(const std::string& documentType, const UniqueClaim& claim) {
+  return database_.read([&](Session& session) -> std::optional<std::string> {
+    std::vector<std::string> holders;
+    session << "SELECT document_id FROM unique_values WHERE document_type = ? AND key = ? AND value = ?",
+        into(holders), useRef(documentType), useRef(claim.key), useRef(claim.value), now;
+    if (holders.empty()) return std::nullopt;
+    return holders.front();
+  });
+}
+
+std::optional<JobRecord> Store::job(std::int64_t id) {
+  return database_.read([&](Session& session) { return selectJob(session, id); });
+}
+
+std::map<JobState, std::int64_t> Store::jobCounts() {
+  return database_.read([](Session& session) {
+    std::vector<std::string> states;
+    std::vector<Poco::Int64> counts;
+    session << "SELECT state, COUNT(*) FROM jobs GROUP BY state", into(states), into(counts), now;
+    std::map<JobState, std::int64_t> result{
+        {JobState::queued, 0}, {JobState::running, 0}, {JobState::done, 0}, {JobState::failed, 0}};
+    for (std::size_t index = 0; index < states.size(); ++index) {
+      if (const auto state = parseJobState(states[index])) result[*state] = counts[index];
+    }
+    return result;
+  });
+}
+
+std::int64_t Store::queueDepth() {
+  return database_.read([](Session& session) {
+    Poco::Int64 queued = 0;
+    session << "SELECT COUNT(*) FROM jobs WHERE state = 'queued'", into(queued), now;
+    return static_cast<std::int64_t>(queued);
+  });
+}
+
+DocumentPage Store::documents(const std::string& type, int page, int perPage) {
+  return database_.read([&](Session& session) {
+    DocumentPage result;
+    const int offset = (std::max(page, 1) - 1) * perPage;
+    using DocumentRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, int>;
+    std::vector<DocumentRow> rows;
+    const std::string filter = type.empty() ? "" : "WHERE d.type = ? ";
+    const std::string select =
+        "SELECT d.id, d.type, d.reference, d.created_at, d.updated_at, (SELECT MAX(number) FROM versions AS v WHERE "
+        "v.document_id = d.id) FROM documents AS d " +
+        filter + "ORDER BY d.id LIMIT ? OFFSET ?";
+    Poco::Int64 total = 0;
+    if (type.empty()) {
+      session << select, into(rows), useRef(perPage), useRef(offset), now;
+      session << "SELECT COUNT(*) FROM documents", into(total), now;
+    } else {
+      session << select, into(rows), useRef(type), useRef(perPage), useRef(offset), now;
+      session << "SELECT COUNT(*) FROM documents WHERE type = ?", into(total), useRef(type), now;
+    }
+    for (const auto& row : rows) {
+      result.documents.push_back(
+          {row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>(), row.get<4>(), row.get<5>(), {}});
+    }
+    result.total = total;
+    return result;
+  });
+}
+
+std::optional<DocumentRecord> Store::document(const std::string& id) {
+  return database_.read([&](Session& session) -> std::optional<DocumentRecord> {
+    using DocumentRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string>;
+    std::vector<DocumentRow> rows;
+    session << "SELECT id, type, reference, created_at, updated_at FROM documents WHERE id = ?", into(rows), useRef(id),
+        now;
+    if (rows.empty()) return std::nullopt;
+    DocumentRecord document{rows[0].get<0>(), rows[0].get<1>(), rows[0].get<2>(), rows[0].get<3>(),
+                            rows[0].get<4>(), 0, {}};
+    using VersionRow = Poco::Tuple<int, std::string, std::string, std::string, std::string, std::string, std::string,
+                                   std::string, Poco::Int64, std::string, std::string, std::string>;
+    std::vector<VersionRow> versions;
+    session << "SELECT number, document_type, reference, source_language, canonical_sha256, pipeline_version, "
+               "engine, submitted_by, job_id, submitted_at, created_at, document_id FROM versions WHERE "
+               "document_id = ? ORDER BY number",
+        into(versions), useRef(id), now;
+    for (const auto& row : versions) {
+      VersionRecord version;
+      version.documentId = row.get<11>();
+      version.number = row.get<0>();
+      version.documentType = row.get<1>();
+      version.reference = row.get<2>();
+      version.sourceLanguage = row.get<3>();
+      version.canonicalSha256 = row.get<4>();
+      version.pipelineVersion = row.get<5>();
+      version.engine = row.get<6>();
+      version.submittedBy = row.get<7>();
+      version.job = row.get<8>();
+      version.submittedAt = row.get<9>();
+      version.createdAt = row.get<10>();
+      document.versions.push_back(std::move(version));
+    }
+    if (!document.versions.empty()) document.latestVersion = document.versions.back().number;
+    return document;
+  });
+}
+
+std::optional<VersionRecord> Store::version(const std::string& id, int number) {
+  auto document = this->document(id);
+  if (!document || document->versions.empty()) return std::nullopt;
+  if (number == 0) number = document->latestVersion;
+  for (auto& version : document->versions) {
+    if (version.number != number) continue;
+    version.files = database_.read([&](Session& session) { return selectFiles(session, id, number); });
+    return version;
+  }
+  return std::nullopt;
+}
+
+}  // namespace paraph::store

@@ -1,0 +1,50 @@
+// The real `paraph serve`, started by a test on a free loopback port with its own data folder.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace paraph::testing {
+
+// Plain token values of the test configuration (only their hashes are in the file).
+inline constexpr const char* kSubmitterToken = "test-submitter-token";
+inline constexpr const char* kTranslatorToken = "test-translator-token";
+inline constexpr const char* kAdminToken = "test-admin-token";
+
+class ServerProcess {
+ public:
+  // folder receives server.properties, server.log and data/. extraSettings are appended to
+  // the configuration (later keys win).
+  ServerProcess(std::filesystem::path folder, std::string extraSettings = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  // Starts the server and waits until it listens and /healthz says ready.
+  void start();
+  // SIGTERM, then waits for the exit; returns the exit code (-1 if killed by a signal).
+  int stop();
+  // kill -9, as a crash would; the print engine's browser processes are then cleaned up.
+  void crash();
+  bool running() const { return pid_ > 0; }
+
+  std::uint16_t port() const { return port_; }
+  std::filesystem::path dataDir() const { return folder_ / "data"; }
+  std::string log() const;
+  // Replaces the extra settings for the next start().
+  void setExtraSettings(std::string extraSettings) { extra_ = std::move(extraSettings); }
+
+ private:
+  void writeConfiguration() const;
+  void killBrowserGroups();
+
+  std::filesystem::path folder_;
+  std::string extra_;
+  pid_t pid_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+}  // namespace paraph::testing

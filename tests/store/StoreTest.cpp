@@ -1,0 +1,267 @@
+#include <gtest/gtest.h>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <thread>
+
+#include "store/Sha256.h"
+#include "store/Store.h"
+#include "store/TemporaryFolder.h"
+
+using paraph::store::JobState;
+using paraph::store::NewVersion;
+using paraph::store::Store;
+using paraph::store::Submission;
+using paraph::store::SubmitOutcome;
+using paraph::testing::TemporaryFolder;
+
+namespace {
+
+constexpr std::chrono::milliseconds kBusyTimeout{5000};
+
+// A submission whose input is really in the file store, as the HTTP layer makes it.
+Submission submissionOf(Store& store, const std::string& id, const std::string& content) {
+  Submission submission;
+  submission.documentId = id;
+  submission.documentType = "letter";
+  submission.inputSha256 = store.files().put("<letter id='" + id + "'>" + content + "</letter>");
+  submission.canonicalSha256 = paraph::store::sha256Hex(id + content);
+  submission.submittedBy = "tester";
+  submission.requestId = "r-1";
+  return submission;
+}
+
+NewVersion outputsOf(Store& store, const std::string& text) {
+  NewVersion made;
+  made.reference = "RP/1";
+  made.sourceLanguage = "fr";
+  made.pipelineVersion = "test";
+  made.engine = "chromium";
+  for (const std::string name : {"fr.html", "nl.html", "fr.pdf", "nl.pdf"}) {
+    const std::string bytes = name + ":" + text;
+    made.outputs.push_back({name, name.ends_with(".pdf") ? "application/pdf" : "text/html",
+                            static_cast<std::int64_t>(bytes.size()), store.files().put(bytes)});
+  }
+  made.timingsJson = "{}";
+  return made;
+}
+
+// Runs the next job to completion as a worker would.
+int runNext(Store& store, const std::string& text) {
+  const auto job = store.claimNext();
+  EXPECT_TRUE(job.has_value());
+  if (!job) return 0;
+  return store.complete(job->id, outputsOf(store, text));
+}
+
+}  // namespace
+
+TEST(Store, CreatesTheSchemaInWalModeAndReopensWithoutMigratingAgain) {
+  TemporaryFolder folder("schema");
+  { Store store(folder.path(), kBusyTimeout); }
+  { Store store(folder.path(), kBusyTimeout); }
+  Poco::Data::SQLite::Connector::registerConnector();
+  Poco::Data::Session session("SQLite", (folder.path() / Store::kDatabaseName).string());
+  std::string mode;
+  int version = 0;
+  using namespace Poco::Data::Keywords;
+  session << "PRAGMA journal_mode", into(mode), now;
+  session << "PRAGMA user_version", into(version), now;
+  EXPECT_EQ(mode, "wal");
+  EXPECT_EQ(version, 2);
+}
+
+TEST(Store, ASecondStoreOnTheSameFolderIsRefused) {
+  TemporaryFolder folder("lock");
+  Store first(folder.path(), kBusyTimeout);
+  EXPECT_THROW(Store(folder.path(), kBusyTimeout), std::runtime_error);
+}
+
+TEST(Store, JobsAreClaimedInOrderOfSubmissionAndEachOnlyOnce) {
+  TemporaryFolder folder("order");
+  Store store(folder.path(), kBusyTimeout);
+  const auto a = store.submit(submissionOf(store, "A", "1"), 10);
+  const auto b = store.submit(submissionOf(store, "B", "1"), 10);
+  EXPECT_EQ(a.kind, SubmitOutcome::Kind::queued);
+  EXPECT_LT(a.job, b.job);
+  EXPECT_EQ(store.claimNext()->id, a.job);
+  EXPECT_EQ(store.claimNext()->id, b.job);
+  EXPECT_FALSE(store.claimNext().has_value());
+  EXPECT_EQ(store.job(a.job)->state, JobState::running);
+  EXPECT_EQ(store.job(a.job)->attempts, 1);
+}
+
+TEST(Store, ADocumentsSecondJobWaitsUntilItsFirstIsFinished) {
+  TemporaryFolder folder("per-document");
+  Store store(folder.path(), kBusyTimeout);
+  const auto first = store.submit(submissionOf(store, "A", "1"), 10);
+  const auto second = store.submit(submissionOf(store, "A", "2"), 10);
+  const auto other = store.submit(submissionOf(store, "B", "1"), 10);
+  EXPECT_EQ(store.claimNext()->id, first.job);
+  EXPECT_EQ(store.claimNext()->id, other.job);  // A's second job is skipped while A runs
+  EXPECT_FALSE(store.claimNext().has_value());
+  EXPECT_EQ(store.complete(first.job, outputsOf(store, "v1")), 1);
+  EXPECT_EQ(store.claimNext()->id, second.job);
+  EXPECT_EQ(store.complete(second.job, outputsOf(store, "v2")), 2);
+}
+
+TEST(Store, TheSameCanonicalInputPointsToTheExistingVersion) {
+  TemporaryFolder folder("dedup");
+  Store store(folder.path(), kBusyTimeout);
+  store.submit(submissionOf(store, "A", "1"), 10);
+  EXPECT_EQ(runNext(store, "one"), 1);
+  const auto again = store.submit(submissionOf(store, "A", "1"), 10);
+  EXPECT_EQ(again.kind, SubmitOutcome::Kind::existingVersion);
+  EXPECT_EQ(again.version, 1);
+  EXPECT_EQ(store.job(again.job)->state, JobState::done);
+  EXPECT_EQ(store.job(again.job)->version, 1);
+  EXPECT_FALSE(store.claimNext().has_value());
+  EXPECT_EQ(store.document("A")->versions.size(), 1u);
+}
+
+TEST(Store, TheSameInputWhileQueuedGivesTheQueuedJob) {
+  TemporaryFolder folder("queued-twice");
+  Store store(folder.path(), kBusyTimeout);
+  const auto first = store.submit(submissionOf(store, "A", "1"), 10);
+  const auto second = store.submit(submissionOf(store, "A", "1"), 10);
+  EXPECT_EQ(second.kind, SubmitOutcome::Kind::alreadyQueued);
+  EXPECT_EQ(second.job, first.job);
+}
+
+TEST(Store, AJobRunAgainAfterACrashDoesNotMakeASecondVersion) {
+  TemporaryFolder folder("rerun");
+  std::int64_t jobId = 0;
+  {
+    Store store(folder.path(), kBusyTimeout);
+    jobId = store.submit(submissionOf(store, "A", "1"), 10).job;
+    ASSERT_EQ(store.claimNext()->id, jobId);
+    // The process dies here, with the job running.
+  }
+  Store store(folder.path(), kBusyTimeout);
+  EXPECT_EQ(store.recoveredJobs(), 1u);
+  EXPECT_EQ(store.job(jobId)->state, JobState::queued);
+  // The re-run is the job's second attempt, and completing it makes the one version.
+  const auto job = store.claimNext();
+  ASSERT_TRUE(job.has_value());
+  EXPECT_EQ(job->attempts, 2);
+  EXPECT_EQ(store.complete(job->id, outputsOf(store, "one")), 1);
+  EXPECT_EQ(store.document("A")->versions.size(), 1u);
+}
+
+TEST(Store, VersionsAndTheirFilesCannotBeChangedOrDeleted) {
+  TemporaryFolder folder("immutable");
+  Store store(folder.path(), kBusyTimeout);
+  store.submit(submissionOf(store, "A", "1"), 10);
+  runNext(store, "one");
+  Poco::Data::Session session("SQLite", (folder.path() / Store::kDatabaseName).string());
+  using namespace Poco::Data::Keywords;
+  for (const std::string statement : {"UPDATE versions SET engine = 'other'", "DELETE FROM versions",
+                                     "UPDATE version_files SET sha256 = 'x'", "DELETE FROM version_files"}) {
+    EXPECT_ANY_THROW((session << statement, now)) << statement;
+  }
+  EXPECT_EQ(store.version("A", 1)->engine, "chromium");
+}
+
+TEST(Store, AFullQueueRecordsNothing) {
+  TemporaryFolder folder("full");
+  Store store(folder.path(), kBusyTimeout);
+  store.submit(submissionOf(store, "A", "1"), 2);
+  store.submit(submissionOf(store, "B", "1"), 2);
+  const auto refused = store.submit(submissionOf(store, "C", "1"), 2);
+  EXPECT_EQ(refused.kind, SubmitOutcome::Kind::queueFull);
+  EXPECT_EQ(store.queueDepth(), 2);
+  EXPECT_EQ(store.jobCounts()[JobState::queued], 2);
+}
+
+TEST(Store, AFailedJobKeepsItsReasonAndCanBeRetried) {
+  TemporaryFolder folder("retry");
+  Store store(folder.path(), kBusyTimeout);
+  const auto submitted = store.submit(submissionOf(store, "A", "1"), 10);
+  EXPECT_EQ(store.retry(submitted.job), Store::RetryOutcome::notFailed);
+  store.claimNext();
+  store.fail(submitted.job, "print: timeout", "{}");
+  EXPECT_EQ(store.job(submitted.job)->state, JobState::failed);
+  EXPECT_EQ(store.job(submitted.job)->error, "print: timeout");
+  EXPECT_EQ(store.retry(submitted.job), Store::RetryOutcome::retried);
+  EXPECT_EQ(store.retry(999), Store::RetryOutcome::notFound);
+  EXPECT_EQ(runNext(store, "one"), 1);
+  EXPECT_EQ(store.job(submitted.job)->state, JobState::done);
+}
+
+TEST(Store, AVersionListsItsInputAndOutputsWithHashesAndLatestFindsIt) {
+  TemporaryFolder folder("manifest");
+  Store store(folder.path(), kBusyTimeout);
+  const auto submission = submissionOf(store, "A", "1");
+  store.submit(submission, 10);
+  runNext(store, "one");
+  store.submit(submissionOf(store, "A", "2"), 10);
+  runNext(store, "two");
+  const auto latest = store.version("A", 0);
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->number, 2);
+  const auto first = store.version("A", 1);
+  ASSERT_EQ(first->files.size(), 5u);
+  EXPECT_EQ(first->files[0].name, "input.xml");
+  EXPECT_EQ(first->files[0].sha256, submission.inputSha256);
+  for (const auto& file : first->files) {
+    EXPECT_EQ(paraph::store::sha256Hex(store.files().read(file.sha256)), file.sha256);
+    EXPECT_EQ(static_cast<std::int64_t>(store.files().read(file.sha256).size()), file.size);
+  }
+  EXPECT_FALSE(store.version("A", 3).has_value());
+  EXPECT_FALSE(store.version("missing", 0).has_value());
+  const auto page = store.documents("letter", 1, 10);
+  EXPECT_EQ(page.total, 1);
+  EXPECT_EQ(page.documents.at(0).latestVersion, 2);
+  EXPECT_EQ(store.documents("other-type", 1, 10).total, 0);
+}
+
+TEST(Store, ConcurrentWorkersClaimEveryJobExactlyOnce) {
+  TemporaryFolder folder("concurrent");
+  Store store(folder.path(), kBusyTimeout);
+  constexpr int kJobs = 40;
+  for (int index = 0; index < kJobs; ++index) store.submit(submissionOf(store, "D" + std::to_string(index), "1"), 100);
+  std::atomic<int> completed{0};
+  std::vector<std::thread> workers;
+  for (int worker = 0; worker < 4; ++worker) {
+    workers.emplace_back([&] {
+      while (auto job = store.claimNext()) {
+        store.complete(job->id, outputsOf(store, job->documentId));
+        ++completed;
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  EXPECT_EQ(completed, kJobs);
+  EXPECT_EQ(store.jobCounts()[JobState::done], kJobs);
+  EXPECT_EQ(store.documents("", 1, 200).total, kJobs);
+}
+
+TEST(Store, AUniqueValueBelongsToTheFirstDocumentThatClaimsIt) {
+  TemporaryFolder folder("unique");
+  Store store(folder.path(), kBusyTimeout);
+  auto first = submissionOf(store, "circular-A", "1");
+  first.documentType = "circular";
+  first.uniqueClaims = {{"number", "2026/001"}};
+  ASSERT_EQ(store.submit(first, 10).kind, SubmitOutcome::Kind::queued);
+
+  auto other = submissionOf(store, "circular-B", "1");
+  other.documentType = "circular";
+  other.uniqueClaims = {{"number", "2026/002"}, {"number", "2026/001"}};
+  const auto refused = store.submit(other, 10);
+  EXPECT_EQ(refused.kind, SubmitOutcome::Kind::uniqueConflict);
+  EXPECT_EQ(refused.conflictingClaim, 1u);
+  EXPECT_EQ(refused.conflictingDocument, "circular-A");
+  EXPECT_EQ(store.queueDepth(), 1);
+  EXPECT_FALSE(store.uniqueHolder("circular", {"number", "2026/002"}).has_value());  // all or nothing
+
+  auto revised = submissionOf(store, "circular-A", "2");  // the holder's own next version
+  revised.documentType = "circular";
+  revised.uniqueClaims = {{"number", "2026/001"}};
+  EXPECT_EQ(store.submit(revised, 10).kind, SubmitOutcome::Kind::queued);
+  EXPECT_EQ(store.uniqueHolder("circular", {"number", "2026/001"}), "circular-A");
+  // Another type may use the same value.
+  auto letter = submissionOf(store, "letter-C", "1");
+  letter.uniqueClaims = {{"number", "2026/001"}};
+  EXPECT_EQ(store.submit(letter, 10).kind, SubmitOutcome::Kind::queued);
+}
