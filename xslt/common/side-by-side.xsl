@@ -93,8 +93,15 @@
           <p class="segment-missing"><xsl:value-of select="p:text('bilingual.missing', $lang)"/></p>
         </xsl:when>
         <!-- Blocks that cannot stand alone get the smallest container that keeps them valid. -->
+        <!-- A table row out of its table: a row of cells, so that spanning cells stay valid. -->
         <xsl:when test="local-name($segment) = 'tr'">
-          <table class="segment-table"><tbody><xsl:apply-templates select="$segment" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates></tbody></table>
+          <div class="segment-table-row">
+            <xsl:for-each select="$segment/*">
+              <div class="segment-cell segment-{local-name()}">
+                <xsl:apply-templates select="node()" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates>
+              </div>
+            </xsl:for-each>
+          </div>
         </xsl:when>
         <xsl:when test="local-name($segment) = 'li' and local-name($segment/..) = 'ol'">
           <ol class="segment-list" start="{count($segment/preceding-sibling::li) + 1}"><xsl:apply-templates select="$segment" mode="copy"><xsl:with-param name="lang" select="$lang"/></xsl:apply-templates></ol>
