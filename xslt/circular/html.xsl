@@ -38,7 +38,7 @@
       </xsl:with-param>
       <xsl:with-param name="document-id" select="string(@id)"/>
       <xsl:with-param name="source-language" select="string(@source-language)"/>
-      <xsl:with-param name="styles" select="'document letterhead paged circular'"/>
+      <xsl:with-param name="styles" select="'document letterhead page paged circular'"/>
       <xsl:with-param name="running-reference">
         <xsl:apply-templates select="." mode="circular.reference"/>
       </xsl:with-param>

@@ -40,7 +40,7 @@
       </xsl:with-param>
       <xsl:with-param name="document-id" select="string(@id)"/>
       <xsl:with-param name="source-language" select="string(@source-language)"/>
-      <xsl:with-param name="styles" select="'document letterhead convention'"/>
+      <xsl:with-param name="styles" select="'document letterhead page convention'"/>
       <xsl:with-param name="running-reference">
         <xsl:apply-templates select="." mode="convention.running-reference"/>
       </xsl:with-param>

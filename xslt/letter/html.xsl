@@ -39,7 +39,7 @@
       </xsl:with-param>
       <xsl:with-param name="document-id" select="string(@id)"/>
       <xsl:with-param name="source-language" select="string(@source-language)"/>
-      <xsl:with-param name="styles" select="'document letterhead letter'"/>
+      <xsl:with-param name="styles" select="'document letterhead page letter'"/>
       <xsl:with-param name="running-reference">
         <xsl:apply-templates select="." mode="letter.running-reference"/>
       </xsl:with-param>
