@@ -180,9 +180,14 @@ std::string ChromiumTab::print(const std::string& html, Deadline deadline) {
     throw PrintError(PrintError::Kind::Failed, "Chromium could not load the document: " + navigationError);
   }
   {
+    // Wait in short slices: a browser that dies sends no event, only its socket closes.
     std::unique_lock lock(events_->mutex);
-    events_->changed.wait_until(lock, deadline, [&] { return events_->loaded || events_->crashed; });
+    while (!events_->loaded && !events_->crashed && connection_->alive() &&
+           std::chrono::steady_clock::now() < deadline) {
+      events_->changed.wait_for(lock, std::chrono::milliseconds(50));
+    }
     if (events_->crashed) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium's renderer crashed while loading the document");
+    if (!connection_->alive()) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium died while loading the document");
     if (!events_->loaded) throw PrintError(PrintError::Kind::Timeout, "the document did not finish loading");
   }
 

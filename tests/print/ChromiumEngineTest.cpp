@@ -166,10 +166,7 @@ TEST(ChromiumEngineRecoveryTest, KilledBrowserIsRestartedAndTheNextDocumentPrint
   try {
     EXPECT_EQ(PdfInspector(inFlight.get()).infoField("Pages"), "3");
   } catch (const PrintError& error) {
-    // Known gap: when the kill lands while the document is loading, the loss is noticed only
-    // at the document's timeout, not at once. Either way the caller gets a clear error.
-    EXPECT_TRUE(error.kind() == PrintError::Kind::EngineCrashed || error.kind() == PrintError::Kind::Timeout)
-        << error.what();
+    EXPECT_EQ(error.kind(), PrintError::Kind::EngineCrashed) << error.what();
   }
 
   const std::string next = engine.print(testing::threePageFrenchDecision(), testing::frenchDecisionSettings());
