@@ -4,16 +4,13 @@
 #include <stdexcept>
 #include <set>
 
+#include "xml/TreeBuilding.h"
+
 namespace paraph::review {
 namespace {
 
-const xmlChar* xmlChars(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
-
-xmlNode* newElement(xmlNode* parent, xmlNs* ns, const char* name) {
-  xmlNode* element = xmlNewChild(parent, ns, reinterpret_cast<const xmlChar*>(name), nullptr);
-  if (element == nullptr) throw std::bad_alloc();
-  return element;
-}
+using xml::newElement;
+using xml::xmlChars;
 
 // The end span that closes the start span at `startIndex`.
 InlineSpan closingOf(const std::vector<InlineSpan>& spans, std::size_t startIndex) {

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "xml/TreeBuilding.h"
+
 namespace paraph::review {
 namespace {
 
@@ -21,7 +23,7 @@ std::string escaped(const std::string& text, bool attribute) {
 }
 
 const char* chars(const xmlChar* text) { return text == nullptr ? "" : reinterpret_cast<const char*>(text); }
-const xmlChar* xmlChars(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
+using xml::xmlChars;
 
 void readChildren(const xmlNode* parent, std::vector<InlineSpan>& spans) {
   for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {

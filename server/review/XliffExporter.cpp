@@ -8,16 +8,13 @@
 #include "review/InputDocument.h"
 #include "review/Xliff.h"
 
+#include "xml/TreeBuilding.h"
+
 namespace paraph::review {
 namespace {
 
-const xmlChar* xmlChars(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
-
-xmlNode* newElement(xmlNode* parent, xmlNs* ns, const char* name) {
-  xmlNode* element = xmlNewChild(parent, ns, reinterpret_cast<const xmlChar*>(name), nullptr);
-  if (element == nullptr) throw std::bad_alloc();
-  return element;
-}
+using xml::newElement;
+using xml::xmlChars;
 
 void addNote(xmlNode* notes, xmlNs* ns, const char* category, const std::string& text) {
   xmlNode* note = newElement(notes, ns, "note");
