@@ -1,7 +1,6 @@
 #include "pipeline/Pipeline.h"
 
 #include <cstdlib>
-#include <regex>
 #include <set>
 
 #include "l10n/XsltFunctions.h"

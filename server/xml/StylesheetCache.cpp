@@ -105,12 +105,5 @@ std::string serialize(const StylesheetPtr& stylesheet, xmlDoc* result) {
                     : std::string();
 }
 
-std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
-                              const std::map<std::string, std::string>& stringParams, void* userData,
-                              const std::function<void(xmlDoc*)>& inspectResult) {
-  DocPtr result = transform(stylesheet, input, stringParams, userData);
-  if (inspectResult) inspectResult(result.get());
-  return serialize(stylesheet, result.get());
-}
 
 }  // namespace paraph::xml

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -21,25 +20,21 @@ class StylesheetCache {
   std::map<std::string, StylesheetPtr> compiled_;
 };
 
-// Applies a compiled stylesheet with string parameters, in a transform context whose
-// security preferences forbid writing files, creating folders and any network access, and
-// allow reading only the catalog's folders. `userData` is handed to extension functions
-// through xsltTransformContext::_private. `inspectResult`, when given, sees the result tree
-// before it is serialised (for checks on the output) and may throw to refuse it.
-// Throws TransformError with libxslt's messages.
+// Thrown when a transform fails, with libxslt's messages.
 class TransformError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// The result tree of a transform (same security and errors as transformToString).
+// Applies a compiled stylesheet with string parameters, in a transform context whose
+// security preferences forbid writing files, creating folders and any network access, and
+// allow reading only the catalog's folders. `userData` is handed to extension functions
+// through xsltTransformContext::_private. Returns the result tree; throws TransformError.
 DocPtr transform(const StylesheetPtr& stylesheet, xmlDoc* input, const std::map<std::string, std::string>& stringParams,
                  void* userData);
 // Serialises a result tree with the stylesheet's xsl:output settings.
 std::string serialize(const StylesheetPtr& stylesheet, xmlDoc* result);
 
-std::string transformToString(const StylesheetPtr& stylesheet, xmlDoc* input,
-                              const std::map<std::string, std::string>& stringParams, void* userData,
-                              const std::function<void(xmlDoc*)>& inspectResult = {});
+
 
 }  // namespace paraph::xml
