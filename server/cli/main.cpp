@@ -1,16 +1,18 @@
-// The paraph executable: validate and render documents from the command line.
+// The paraph executable: validate, render and consolidate documents from the command line.
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal failure.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include <libxml/parser.h>
 
 #include "cli/Arguments.h"
 #include "config/Settings.h"
 #include "http/Serve.h"
+#include "pipeline/Consolidation.h"
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
 #include "print/PrintSettingsFor.h"
@@ -34,6 +36,8 @@ Usage: paraph COMMAND [OPTIONS]
 Commands:
   validate FILE...     check documents; one line per problem, FILE:LINE:COL: message
   render FILE...       render documents to HTML and/or PDF in French and Dutch
+  consolidate CONVENTION AMENDMENT
+                       apply an amendment (avenant) to a convention: the consolidated convention
   doctypes             list the document types
   serve                run the HTTP server (API v1, job queue, store)
   help                 this text; 'paraph COMMAND --help' for a command
@@ -59,6 +63,17 @@ Validates each file and writes DIR/<document-id>.<lang>.html and/or .pdf, printi
 path written. --lang bilingual writes the side-by-side edition DIR/<document-id>.fr-nl.*,
 --lang all writes French, Dutch and side-by-side. Defaults: --lang both, --format html,
 --out . ; the engine defaults to the print.engine setting (chromium).
+)";
+
+constexpr const char* kConsolidateHelp = R"(Usage: paraph consolidate CONVENTION.xml AMENDMENT.xml [-o OUT.xml] [--home DIR] [--config FILE]
+
+Applies an amendment (avenant / wijzigingsclausule) to the current input of the convention
+it amends and writes the consolidated convention input (the convention's next version,
+same document id, its history in <amended-by>) to standard output, or to OUT.xml (-o or
+--out). Both files are validated first, the result after. Problems are printed on standard
+error as FILE:LINE:COL: message [path], naming the amendment's line for an amendment that
+does not fit the convention (docs/amendment.md). Exit codes: 0 success, 1 invalid input,
+2 usage error, 3 internal failure.
 )";
 
 constexpr const char* kDoctypesHelp = R"(Usage: paraph doctypes [--home DIR] [--config FILE]
@@ -104,8 +119,8 @@ paraph::pipeline::Pipeline makePipeline(const Settings& settings) {
   return paraph::pipeline::Pipeline(paraph::pipeline::Home::locate(settings.home), settings.parse);
 }
 
-void printDiagnostics(const paraph::xml::InvalidInput& invalid) {
-  for (const auto& diagnostic : invalid.diagnostics()) std::cout << diagnostic.toLine() << '\n';
+void printDiagnostics(const paraph::xml::InvalidInput& invalid, std::ostream& stream = std::cout) {
+  for (const auto& diagnostic : invalid.diagnostics()) stream << diagnostic.toLine() << '\n';
 }
 
 int validateCommand(const Arguments& arguments) {
@@ -207,6 +222,57 @@ int renderCommand(const Arguments& arguments) {
   return exitCode;
 }
 
+// Standard output carries the consolidated document, so every diagnostic goes to standard error.
+int consolidateCommand(const Arguments& arguments) {
+  if (arguments.has("help")) return std::cout << kConsolidateHelp, kSuccess;
+  if (arguments.positional.size() != 2) throw UsageError("consolidate needs a CONVENTION file and an AMENDMENT file");
+  const std::string& conventionFile = arguments.positional[0];
+  const std::string& amendmentFile = arguments.positional[1];
+  const std::string conventionInput = readFile(conventionFile);
+  const std::string amendmentInput = readFile(amendmentFile);
+  const Settings settings = settingsFrom(arguments);
+  const auto pipeline = makePipeline(settings);
+  bool valid = true;
+  for (const auto& [file, input, expected] : {std::tuple{conventionFile, &conventionInput, "convention"},
+                                              std::tuple{amendmentFile, &amendmentInput, "amendment"}}) {
+    try {
+      const auto document = pipeline.validate(*input, file);
+      if (document.type->name != expected) {
+        std::cerr << file << ":1:1: this is a " << document.type->name << ", not a " << expected
+                  << ": paraph consolidate CONVENTION.xml AMENDMENT.xml\n";
+        valid = false;
+      }
+    } catch (const paraph::xml::InvalidInput& invalid) {
+      printDiagnostics(invalid, std::cerr);
+      valid = false;
+    }
+  }
+  if (!valid) return kInvalidInput;
+  paraph::pipeline::ConsolidatedConvention consolidated;
+  try {
+    consolidated = paraph::pipeline::consolidate(conventionInput, conventionFile, amendmentInput, amendmentFile, settings.parse);
+  } catch (const paraph::xml::InvalidInput& invalid) {
+    printDiagnostics(invalid, std::cerr);
+    return kInvalidInput;
+  }
+  // The consolidated text must be a convention paraph accepts (rules included), or it is not written.
+  const std::string out = arguments.option("out");
+  const std::string resultName = out.empty() ? conventionFile + " + " + amendmentFile : out;
+  try {
+    pipeline.validate(consolidated.input, resultName);
+  } catch (const paraph::xml::InvalidInput& invalid) {
+    std::cerr << "paraph: the convention as amended by " << amendmentFile << " is not valid:\n";
+    printDiagnostics(invalid, std::cerr);
+    return kInvalidInput;
+  }
+  if (out.empty()) {
+    std::cout << consolidated.input;
+  } else {
+    writeFileAtomically(out, consolidated.input);
+  }
+  return kSuccess;
+}
+
 int doctypesCommand(const Arguments& arguments) {
   if (arguments.has("help")) return std::cout << kDoctypesHelp, kSuccess;
   const auto pipeline = makePipeline(settingsFrom(arguments));
@@ -246,6 +312,14 @@ int run(const std::vector<std::string>& words) {
   if (command == "validate") return validateCommand(Arguments::parse(rest, common, {"help"}));
   if (command == "render") {
     return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out"}), {"help"}));
+  }
+  if (command == "consolidate") {
+    // -o is the one short option: "paraph consolidate C A -o OUT" reads as the compilers' form.
+    std::vector<std::string> spelled = rest;
+    for (auto& word : spelled) {
+      if (word == "-o") word = "--out";
+    }
+    return consolidateCommand(Arguments::parse(spelled, with({"out"}), {"help"}));
   }
   if (command == "doctypes") return doctypesCommand(Arguments::parse(rest, common, {"help"}));
   if (command == "serve") return serveCommand(Arguments::parse(rest, with({"port", "data"}), {"help"}));

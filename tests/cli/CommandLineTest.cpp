@@ -80,7 +80,7 @@ TEST(CommandLine, UsageErrorsExitTwo) {
 }
 
 TEST(CommandLine, HelpIsEverywhere) {
-  for (const char* command : {"--help", "help", "validate --help", "render --help", "doctypes --help"}) {
+  for (const char* command : {"--help", "help", "validate --help", "render --help", "consolidate --help", "doctypes --help"}) {
     const auto result = runParaph(command);
     EXPECT_EQ(result.exitCode, 0) << command;
     EXPECT_NE(result.output.find("Usage: paraph"), std::string::npos) << command << "\n" << result.output;
@@ -113,4 +113,45 @@ TEST(CommandLine, ACircularNumberUsedTwiceIsRefused) {
   // Each alone is valid.
   EXPECT_EQ(runParaph("validate " + copyPath.string()).exitCode, 0);
   std::filesystem::remove_all(folder);
+}
+
+TEST(CommandLine, ConsolidateWritesTheConventionAsAmended) {
+  const auto folder = freshFolder("consolidate");
+  std::filesystem::create_directories(folder);
+  const auto convention = kHome / "fixtures" / "convention" / "psychosocial-liege-fr.xml";
+  const auto amendment = kHome / "fixtures" / "amendment" / "psychosocial-liege-fr.amendment-1.xml";
+  const auto toStdout = runParaph("consolidate " + convention.string() + " " + amendment.string());
+  ASSERT_EQ(toStdout.exitCode, 0) << toStdout.output;
+  EXPECT_NE(toStdout.output.find("<amended-by>"), std::string::npos);
+  EXPECT_NE(toStdout.output.find("id=\"CONV-7.72.015-2026\""), std::string::npos);
+
+  const auto out = folder / "consolidated.xml";
+  const auto toFile = runParaph("consolidate " + convention.string() + " " + amendment.string() + " -o " + out.string());
+  ASSERT_EQ(toFile.exitCode, 0) << toFile.output;
+  EXPECT_EQ(toFile.output, "");
+  EXPECT_EQ(paraph::testing::readFile(out), toStdout.output);
+  // The result is a convention paraph accepts and renders.
+  const auto rendered = runParaph("render " + out.string() + " --lang fr --out " + folder.string());
+  EXPECT_EQ(rendered.exitCode, 0) << rendered.output;
+  // Applied twice: refused, naming the amendment's line.
+  const auto twice = runParaph("consolidate " + out.string() + " " + amendment.string());
+  EXPECT_EQ(twice.exitCode, 1) << twice.output;
+  EXPECT_TRUE(std::regex_search(twice.output, std::regex(std::regex_replace(amendment.string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                                                         R"(:[0-9]+:[0-9]+: amendment n° 1 has already been applied)")))
+      << twice.output;
+  std::filesystem::remove_all(folder);
+}
+
+TEST(CommandLine, ConsolidateRefusesAnAmendmentOfAnotherConventionWithExitOne) {
+  const auto convention = kHome / "fixtures" / "convention" / "chronic-pain-gent-nl.xml";
+  const auto amendment = kHome / "fixtures" / "amendment" / "psychosocial-liege-fr.amendment-1.xml";
+  const auto result = runParaph("consolidate " + convention.string() + " " + amendment.string());
+  EXPECT_EQ(result.exitCode, 1) << result.output;
+  EXPECT_NE(result.output.find(amendment.string() + ":8:3: this amendment amends the convention with document id CONV-7.72.015-2026"),
+            std::string::npos)
+      << result.output;
+  EXPECT_EQ(result.output.find("<convention"), std::string::npos);
+  // Usage errors.
+  EXPECT_EQ(runParaph("consolidate " + convention.string()).exitCode, 2);
+  EXPECT_EQ(runParaph("consolidate --help").exitCode, 0);
 }

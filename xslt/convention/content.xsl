@@ -24,7 +24,8 @@
       budget-operating-total, budget-total, budget-words, budget-divisor, budget-rate,
       budget-note,
     signatures-heading, signature-place, signature-committee, signature-establishment,
-    annex-A, annex-A-p-M, annex-A-p-M-item-K.
+    annex-A, annex-A-p-M, annex-A-p-M-item-K,
+    amended-by-K (consolidated text: the K-th amendment applied, under the title).
 
   Every generated word comes from catalog/l10n (p:text, keys convention.*, letterhead.*)
   or catalog/terminology.xml (p:term); free text is output as text nodes only.
@@ -79,6 +80,7 @@
           </span>
           <span class="convention-subject"><xsl:apply-templates select="c:title" mode="format.text"/></span>
         </h1>
+        <xsl:apply-templates select="c:amended-by/c:amendment"/>
         <p class="sector" data-segment="sector">
           <xsl:value-of select="p:message(p:text('convention.sector.line', $lang), $lang,
                                           'sector', p:text(concat('convention.sector.', c:sector), $lang))"/>
@@ -239,11 +241,43 @@
             <xsl:value-of select="p:message(p:text('convention.article.heading', $lang), $lang, 'number', string($number))"/>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:call-template name="convention.amended-marks"/>
       </h3>
       <xsl:apply-templates select="*[not(self::c:title)]" mode="convention.block">
         <xsl:with-param name="prefix" select="concat('art-', $number)"/>
       </xsl:apply-templates>
     </section>
+  </xsl:template>
+
+  <!-- ============================================================ history (consolidated text) -->
+
+  <!-- Under the title, one line per amendment applied: "Modifiée par l'avenant n° 1 du …". -->
+  <xsl:template match="c:amended-by/c:amendment">
+    <p class="amended-by" data-segment="amended-by-{position()}">
+      <xsl:value-of select="p:message(p:text('convention.amended-by', $lang), $lang,
+                                      'number', string(@number),
+                                      'date', p:date(string(@date), $lang),
+                                      'effective', p:date(string(@effective-date), $lang))"/>
+    </p>
+  </xsl:template>
+
+  <!--
+    After an article's heading, one mark per amendment that replaced or inserted it, or that
+    replaced the financing its staffing table or cost calculation shows: "(modifié par
+    l'avenant n° 1)". Nothing for a convention never amended.
+  -->
+  <xsl:template name="convention.amended-marks">
+    <xsl:variable name="id" select="string(@id)"/>
+    <xsl:variable name="shows-financing" select="boolean(c:staffing-table | c:budget-table)"/>
+    <xsl:for-each select="/c:convention/c:amended-by/c:amendment
+                          [c:change[@article = $id] or ($shows-financing and c:change[@kind = 'financing'])]">
+      <xsl:text> </xsl:text>
+      <span class="amended-mark">
+        <xsl:value-of select="p:message(p:text('convention.amended.article', $lang), $lang,
+                                        'kind', string(c:change[@article = $id]/@kind | c:change[@kind = 'financing'][not(../c:change[@article = $id])]/@kind),
+                                        'number', string(@number))"/>
+      </span>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Blocks of an article or an annex; $prefix is the container's segment id. -->

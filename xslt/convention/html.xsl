@@ -7,7 +7,8 @@
   Parameters (see xslt/common/params.xsl): lang = 'fr' | 'nl'.
   Input: a validated convention (https://paraph.inami.fgov.be/ns/convention/1) with the C++
   enrichment (e:budget, from "convention-budget") appended as the last child of the root.
-  Styles inlined: styles/document.css, styles/convention.css.
+  Styles inlined: styles/document.css, styles/convention.css, and for a consolidated text
+  (with <amended-by>) styles/convention-history.css.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -40,7 +41,13 @@
       </xsl:with-param>
       <xsl:with-param name="document-id" select="string(@id)"/>
       <xsl:with-param name="source-language" select="string(@source-language)"/>
-      <xsl:with-param name="styles" select="'document letterhead page convention'"/>
+      <!-- A consolidated text adds the style of its history; a convention never amended is unchanged. -->
+      <xsl:with-param name="styles">
+        <xsl:choose>
+          <xsl:when test="c:amended-by">document letterhead page convention convention-history</xsl:when>
+          <xsl:otherwise>document letterhead page convention</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="running-reference">
         <xsl:apply-templates select="." mode="convention.running-reference"/>
       </xsl:with-param>
