@@ -20,4 +20,18 @@ for folder in "$root"/fixtures/*/; do
   "$paraph" render "$folder"*.xml --lang all --format html --out "$out" > /dev/null
 done
 "$paraph" render "$root"/fixtures/hostile/*.xml --lang all --format html --out "$out" > /dev/null
-node "$here/check.js" "$out"/*.html
+# The review page (server/review/ReviewPage) has no fixture input: the review tests, built
+# beside paraph, write sample pages (French and Dutch interface, findings, comments, a
+# missing translation, the approval flow) when PARAPH_REVIEW_SAMPLE_DIR is set.
+review_tests="$(dirname "$paraph")/paraph_test_review"
+if [[ ! -x "$review_tests" ]]; then
+  echo "accessibility: $review_tests is missing; build the target paraph_test_review" >&2
+  exit 1
+fi
+mkdir "$out/review"
+PARAPH_REVIEW_SAMPLE_DIR="$out/review" "$review_tests" --gtest_filter='ReviewPageSample*' > /dev/null
+if ! compgen -G "$out/review/review-*.html" > /dev/null; then
+  echo "accessibility: $review_tests wrote no review sample page" >&2
+  exit 1
+fi
+node "$here/check.js" "$out"/*.html "$out"/review/*.html

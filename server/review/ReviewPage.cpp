@@ -1,0 +1,328 @@
+#include "review/ReviewPage.h"
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include <unicode/timezone.h>
+
+#include "l10n/XsltFunctions.h"
+#include "pipeline/CatalogFunctions.h"
+#include "xml/StylesheetCache.h"
+#include "xml/TreeBuilding.h"
+
+namespace paraph::review {
+namespace {
+
+constexpr const char* kStylesheet = "https://paraph.inami.fgov.be/xslt/review/page.xsl";
+// The model's own namespace: nothing in it can be mistaken for HTML by the stylesheet.
+constexpr const char* kModelNamespace = "https://paraph.inami.fgov.be/ns/review/1";
+
+// Segments come from parsed XML, but names, comments and tokens come from forms and the
+// store: bytes that are not UTF-8, or characters XML 1.0 cannot hold (C0 controls), would
+// make libxml2 write a broken page. Each bad byte becomes U+FFFD, a control character goes.
+std::string xmlSafe(const std::string& text) {
+  std::string safe;
+  safe.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  for (std::size_t at = 0; at < size;) {
+    const unsigned char lead = bytes[at];
+    if (lead < 0x80) {
+      if (lead >= 0x20 || lead == '\t' || lead == '\n' || lead == '\r') safe.push_back(static_cast<char>(lead));
+      ++at;
+      continue;
+    }
+    std::size_t length = 0;
+    char32_t code = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+      code = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      code = lead & 0x0Fu;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      code = lead & 0x07u;
+    }
+    bool valid = length != 0 && at + length <= size;
+    for (std::size_t next = 1; valid && next < length; ++next) {
+      if ((bytes[at + next] & 0xC0u) != 0x80u) valid = false;
+      code = (code << 6) | (bytes[at + next] & 0x3Fu);
+    }
+    // Overlong forms, surrogates, beyond U+10FFFF, and U+FFFE/U+FFFF are not XML characters.
+    if (valid && ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
+                  (code >= 0xD800 && code <= 0xDFFF) || code == 0xFFFE || code == 0xFFFF)) {
+      valid = false;
+    }
+    if (valid) {
+      safe.append(text, at, length);
+      at += length;
+    } else {
+      safe.append("\xEF\xBF\xBD");
+      ++at;
+    }
+  }
+  return safe;
+}
+
+void setAttribute(xmlNode* element, const char* name, const std::string& value) {
+  // xmlNewProp stores the value as it is (no entity parsing): it is escaped on output.
+  if (xmlNewProp(element, reinterpret_cast<const xmlChar*>(name), xml::xmlChars(xmlSafe(value))) == nullptr) {
+    throw std::bad_alloc();
+  }
+}
+
+void setFlag(xmlNode* element, const char* name, bool value) {
+  if (value) setAttribute(element, name, "true");
+}
+
+void appendText(xmlNode* element, const std::string& text) {
+  xmlNode* node = xmlNewText(xml::xmlChars(xmlSafe(text)));
+  if (node == nullptr) throw std::bad_alloc();
+  xmlAddChild(element, node);
+}
+
+xmlNode* newTextElement(xmlNode* parent, xmlNs* ns, const char* name, const std::string& text) {
+  xmlNode* element = xml::newElement(parent, ns, name);
+  appendText(element, text);
+  return element;
+}
+
+// A path segment of a form's action: RFC 3986 unreserved characters and ':' '@' as they are,
+// every other byte percent-encoded (segment ids are NMTOKENs, which allow any letter).
+std::string pathSegment(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (const unsigned char byte : text) {
+    const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
+                            byte == '-' || byte == '.' || byte == '_' || byte == '~' || byte == ':' || byte == '@';
+    if (unreserved) {
+      encoded.push_back(static_cast<char>(byte));
+    } else {
+      encoded.push_back('%');
+      encoded.push_back(kHex[byte >> 4]);
+      encoded.push_back(kHex[byte & 0x0Fu]);
+    }
+  }
+  return encoded;
+}
+
+// The store writes UTC ("2026-03-04T10:15:30.123Z"); people read Brussels time. Returns the
+// wall-clock time in Europe/Brussels as p:datetime takes it ("2026-03-04T11:15"), or "" when
+// `isoUtc` is not a UTC timestamp (the page then shows it as it is).
+std::string brusselsLocalTime(const std::string& isoUtc) {
+  int year = 0;
+  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int consumed = 0;
+  if (std::sscanf(isoUtc.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%n", &year, &month, &day, &hour, &minute, &second,
+                  &consumed) != 6) {
+    return "";
+  }
+  std::string rest = isoUtc.substr(static_cast<std::size_t>(consumed));
+  if (!rest.empty() && rest.front() == '.') {
+    std::size_t digits = 1;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    rest.erase(0, digits);
+  }
+  if (rest != "Z" && rest != "+00:00") return "";
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  if (!date.ok() || hour > 23 || minute > 59 || second > 60) return "";
+  const auto utc = std::chrono::sys_days{date} + std::chrono::hours{hour} + std::chrono::minutes{minute};
+  const std::int64_t utcMilliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(utc.time_since_epoch()).count();
+
+  static const std::unique_ptr<const icu::TimeZone> brussels(icu::TimeZone::createTimeZone("Europe/Brussels"));
+  int32_t rawOffset = 0, daylightOffset = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  brussels->getOffset(static_cast<UDate>(utcMilliseconds), false, rawOffset, daylightOffset, status);
+  if (U_FAILURE(status)) return "";
+  const auto local = std::chrono::floor<std::chrono::minutes>(utc + std::chrono::milliseconds{rawOffset + daylightOffset});
+  const auto localDay = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day localDate{localDay};
+  const auto minutes = (local - localDay).count();
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d", static_cast<int>(localDate.year()),
+                static_cast<unsigned>(localDate.month()), static_cast<unsigned>(localDate.day()),
+                static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+  return buffer;
+}
+
+// at="…" (for <time datetime>) and, when it reads as UTC, local-at="…" (for p:datetime).
+void setTimestamp(xmlNode* element, const std::string& at) {
+  setAttribute(element, "at", at);
+  const std::string local = brusselsLocalTime(at);
+  if (!local.empty()) setAttribute(element, "local-at", local);
+}
+
+// One language's text of a segment: characters as <chars>, inline elements (emphasis,
+// references to articles or figures) as <code> holding their markup as text, the way
+// translation tools show tags: a reviewer sees them, and they can never act as markup.
+void addText(xmlNode* segmentElement, xmlNs* ns, const Segment& segment, l10n::Lang lang) {
+  xmlNode* text = xml::newElement(segmentElement, ns, "text");
+  setAttribute(text, "lang", std::string(l10n::code(lang)));
+  setFlag(text, "source", lang == segment.sourceLanguage);
+  const BilingualText& content = segment.text(lang);
+  if (content.empty()) {
+    setFlag(text, "missing", true);
+    return;
+  }
+  for (const auto& span : content.spans) {
+    if (span.kind == InlineSpan::Kind::text) {
+      newTextElement(text, ns, "chars", span.text);
+    } else {
+      xmlNode* code = newTextElement(text, ns, "code", span.markup());
+      setAttribute(code, "name", span.text);
+    }
+  }
+}
+
+std::string severityName(Severity severity) { return std::string(nameOf(severity)); }
+
+}  // namespace
+
+ReviewPage::ReviewPage(const pipeline::TextCatalog& texts) : texts_(texts) {
+  l10n::registerXsltFunctions();
+  pipeline::registerCatalogFunctions();
+  // A page compiled once and shared read-only: a cache of its own keeps this class usable
+  // without reaching into a Pipeline's private cache.
+  xml::StylesheetCache cache;
+  stylesheet_ = cache.get(kStylesheet);
+}
+
+xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLanguage) const {
+  xml::DocPtr document(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
+  if (!document) throw std::bad_alloc();
+  xmlNode* root = xmlNewDocNode(document.get(), nullptr, reinterpret_cast<const xmlChar*>("review"), nullptr);
+  if (root == nullptr) throw std::bad_alloc();
+  xmlDocSetRootElement(document.get(), root);
+  xmlNs* ns = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kModelNamespace), reinterpret_cast<const xmlChar*>("r"));
+  xmlSetNs(root, ns);
+
+  const std::string filter = model.filter == "findings" || model.filter == "changed" ? model.filter : "all";
+  const std::string versionPath = model.basePath + "/versions/" + std::to_string(model.version);
+  setAttribute(root, "ui-language", std::string(l10n::code(uiLanguage)));
+  setAttribute(root, "document", model.documentId);
+  setAttribute(root, "type", model.documentType);
+  setAttribute(root, "label", model.documentLabel);
+  setAttribute(root, "reference", model.reference);
+  setAttribute(root, "version", std::to_string(model.version));
+  setAttribute(root, "state", model.state);
+  setAttribute(root, "source-language", std::string(l10n::code(model.sourceLanguage)));
+  setAttribute(root, "filter", filter);
+  setAttribute(root, "user", model.userName);
+  setAttribute(root, "form-token", model.formToken);
+  setFlag(root, "can-approve", model.canApprove);
+  setFlag(root, "can-reject", model.canReject);
+  setFlag(root, "can-comment", model.canComment);
+  setFlag(root, "can-acknowledge", model.canAcknowledge);
+  setAttribute(root, "approve-action", versionPath + "/approve");
+  setAttribute(root, "reject-action", versionPath + "/reject");
+
+  // Approval weighs every finding of the version, whatever the filter shows.
+  std::size_t errors = 0, unacknowledgedWarnings = 0;
+  std::map<std::string, std::vector<const ReviewFinding*>> findingsBySegment;
+  for (const auto& finding : model.findings) {
+    if (finding.finding.severity == Severity::error) ++errors;
+    if (finding.finding.severity == Severity::warning && !finding.acknowledged) ++unacknowledgedWarnings;
+    findingsBySegment[finding.finding.segmentId].push_back(&finding);
+  }
+  setAttribute(root, "errors", std::to_string(errors));
+  setAttribute(root, "unacknowledged-warnings", std::to_string(unacknowledgedWarnings));
+
+  const auto addFinding = [&](xmlNode* parent, const ReviewFinding& finding) {
+    xmlNode* element = newTextElement(parent, ns, "finding", finding.finding.message);
+    setAttribute(element, "id", finding.findingId);
+    setAttribute(element, "segment", finding.finding.segmentId);
+    setAttribute(element, "check", finding.finding.check);
+    setAttribute(element, "severity", severityName(finding.finding.severity));
+    // A check the catalog has no name for shows its id rather than stopping the page.
+    if (texts_.text("review.check." + finding.finding.check, uiLanguage) != nullptr) {
+      setAttribute(element, "check-key", "review.check." + finding.finding.check);
+    }
+    setFlag(element, "acknowledged", finding.acknowledged);
+    if (finding.acknowledged) setAttribute(element, "acknowledged-by", finding.acknowledgedBy);
+    setAttribute(element, "acknowledge-action", versionPath + "/findings/" + pathSegment(finding.findingId) + "/acknowledge");
+  };
+  const auto addComment = [&](xmlNode* parent, const ReviewComment& comment) {
+    xmlNode* element = newTextElement(parent, ns, "comment", comment.text);
+    setAttribute(element, "author", comment.author);
+    setTimestamp(element, comment.at);
+  };
+
+  xmlNode* versions = xml::newElement(root, ns, "versions");
+  for (const int number : model.versions) {
+    xmlNode* version = xml::newElement(versions, ns, "version");
+    setAttribute(version, "number", std::to_string(number));
+    setFlag(version, "current", number == model.version);
+  }
+
+  xmlNode* history = xml::newElement(root, ns, "history");
+  for (const auto& transition : model.history) {
+    xmlNode* element = xml::newElement(history, ns, "transition");
+    setAttribute(element, "from", transition.from);
+    setAttribute(element, "to", transition.to);
+    setAttribute(element, "actor", transition.actor);
+    setTimestamp(element, transition.at);
+    if (!transition.comment.empty()) newTextElement(element, ns, "note", transition.comment);
+  }
+
+  xmlNode* versionComments = xml::newElement(root, ns, "comments");
+  std::map<std::string, std::vector<const ReviewComment*>> commentsBySegment;
+  for (const auto& comment : model.comments) {
+    if (comment.segmentId.empty()) {
+      addComment(versionComments, comment);
+    } else {
+      commentsBySegment[comment.segmentId].push_back(&comment);
+    }
+  }
+
+  xmlNode* segments = xml::newElement(root, ns, "segments");
+  std::size_t shown = 0, total = 0;
+  if (model.segments != nullptr) {
+    total = model.segments->segments.size();
+    for (const auto& segment : model.segments->segments) {
+      const bool changed = model.changedSinceLastVersion.contains(segment.id);
+      const auto found = findingsBySegment.find(segment.id);
+      const bool hasFindings = found != findingsBySegment.end();
+      // The filter is applied here, not in the browser: rows that do not match are not sent.
+      if ((filter == "findings" && !hasFindings) || (filter == "changed" && !changed)) continue;
+      ++shown;
+      xmlNode* element = xml::newElement(segments, ns, "segment");
+      setAttribute(element, "id", segment.id);
+      setFlag(element, "changed", changed);
+      setAttribute(element, "field", segment.context.field);
+      setAttribute(element, "location", segment.context.location);
+      setAttribute(element, "comment-action", versionPath + "/segments/" + pathSegment(segment.id) + "/comments");
+      for (const auto lang : l10n::kAllLangs) addText(element, ns, segment, lang);
+      if (hasFindings) {
+        for (const auto* finding : found->second) addFinding(element, *finding);
+      }
+      if (const auto comments = commentsBySegment.find(segment.id); comments != commentsBySegment.end()) {
+        for (const auto* comment : comments->second) addComment(element, *comment);
+      }
+    }
+  }
+  setAttribute(segments, "shown", std::to_string(shown));
+  setAttribute(segments, "total", std::to_string(total));
+
+  // Findings on segments this version does not have still weigh on approval: show them.
+  xmlNode* otherFindings = xml::newElement(root, ns, "other-findings");
+  for (const auto& finding : model.findings) {
+    if (model.segments == nullptr || model.segments->find(finding.finding.segmentId) == nullptr) {
+      addFinding(otherFindings, finding);
+    }
+  }
+  return document;
+}
+
+std::string ReviewPage::render(const ReviewPageModel& model, l10n::Lang uiLanguage) const {
+  const auto tree = modelTree(model, uiLanguage);
+  pipeline::TransformResources resources{&texts_};
+  const auto result =
+      xml::transform(stylesheet_, tree.get(), {{"lang", std::string(l10n::code(uiLanguage))}}, &resources);
+  return xml::serialize(stylesheet_, result.get());
+}
+
+}  // namespace paraph::review
