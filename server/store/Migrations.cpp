@@ -75,6 +75,72 @@ const std::vector<std::vector<std::string>>& migrations() {
                document_id TEXT NOT NULL,
                PRIMARY KEY (document_type, key, value)))",
       },
+      // 3: the review and publication of versions. A version's content never changes, but its
+      // state does (draft → in-review → approved → published → withdrawn), so the state lives
+      // beside it; every change of state is an append-only transition (who, when, why).
+      {
+          R"(CREATE TABLE version_states (
+               document_id TEXT NOT NULL,
+               number INTEGER NOT NULL,
+               state TEXT NOT NULL CHECK (state IN ('draft', 'in-review', 'approved', 'published', 'withdrawn')),
+               updated_at TEXT NOT NULL,
+               PRIMARY KEY (document_id, number),
+               FOREIGN KEY (document_id, number) REFERENCES versions (document_id, number)))",
+          R"(CREATE TABLE transitions (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               document_id TEXT NOT NULL,
+               number INTEGER NOT NULL,
+               from_state TEXT,
+               to_state TEXT NOT NULL,
+               actor TEXT NOT NULL,
+               at TEXT NOT NULL,
+               comment TEXT NOT NULL DEFAULT '',
+               FOREIGN KEY (document_id, number) REFERENCES versions (document_id, number)))",
+          "CREATE INDEX transitions_by_version ON transitions (document_id, number, id)",
+          R"(CREATE TABLE comments (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               document_id TEXT NOT NULL,
+               number INTEGER NOT NULL,
+               segment_id TEXT NOT NULL DEFAULT '',
+               author TEXT NOT NULL,
+               at TEXT NOT NULL,
+               text TEXT NOT NULL,
+               FOREIGN KEY (document_id, number) REFERENCES versions (document_id, number)))",
+          "CREATE INDEX comments_by_version ON comments (document_id, number, id)",
+          R"(CREATE TABLE acknowledgements (
+               document_id TEXT NOT NULL,
+               number INTEGER NOT NULL,
+               finding_id TEXT NOT NULL,
+               acknowledged_by TEXT NOT NULL,
+               at TEXT NOT NULL,
+               PRIMARY KEY (document_id, number, finding_id),
+               FOREIGN KEY (document_id, number) REFERENCES versions (document_id, number)))",
+          // What the public URLs and the feeds serve: per document, the version last published,
+          // with its feed texts taken at publication (so a feed never re-reads the outputs).
+          R"(CREATE TABLE publications (
+               document_id TEXT PRIMARY KEY REFERENCES documents (id),
+               document_type TEXT NOT NULL,
+               number INTEGER NOT NULL,
+               withdrawn INTEGER NOT NULL DEFAULT 0,
+               first_published_at TEXT NOT NULL,
+               published_at TEXT NOT NULL,
+               withdrawn_at TEXT,
+               embargo_until TEXT,
+               title_fr TEXT NOT NULL,
+               summary_fr TEXT NOT NULL,
+               title_nl TEXT NOT NULL,
+               summary_nl TEXT NOT NULL))",
+          "CREATE INDEX publications_by_date ON publications (withdrawn, published_at)",
+          // Versions made before review existed were complete (drafts were refused then).
+          "INSERT INTO version_states (document_id, number, state, updated_at) "
+          "SELECT document_id, number, 'in-review', created_at FROM versions",
+          "CREATE TRIGGER transitions_kept BEFORE UPDATE ON transitions "
+          "BEGIN SELECT RAISE(ABORT, 'transitions are a record: never changed'); END",
+          "CREATE TRIGGER transitions_not_deleted BEFORE DELETE ON transitions "
+          "BEGIN SELECT RAISE(ABORT, 'transitions are a record: never deleted'); END",
+          "CREATE TRIGGER comments_kept BEFORE UPDATE ON comments "
+          "BEGIN SELECT RAISE(ABORT, 'comments are never changed'); END",
+      },
   };
   return kMigrations;
 }

@@ -20,4 +20,24 @@ std::optional<JobState> parseJobState(const std::string& text) {
   return std::nullopt;
 }
 
+std::string toString(ReviewState state) {
+  switch (state) {
+    case ReviewState::draft: return "draft";
+    case ReviewState::inReview: return "in-review";
+    case ReviewState::approved: return "approved";
+    case ReviewState::published: return "published";
+    case ReviewState::withdrawn: return "withdrawn";
+  }
+  return "unknown";
+}
+
+std::optional<ReviewState> parseReviewState(const std::string& text) {
+  if (text == "draft") return ReviewState::draft;
+  if (text == "in-review") return ReviewState::inReview;
+  if (text == "approved") return ReviewState::approved;
+  if (text == "published") return ReviewState::published;
+  if (text == "withdrawn") return ReviewState::withdrawn;
+  return std::nullopt;
+}
+
 }  // namespace paraph::store

@@ -13,6 +13,13 @@ enum class JobState { queued, running, done, failed };
 std::string toString(JobState state);
 std::optional<JobState> parseJobState(const std::string& text);
 
+// A version's review state (docs/translation.md, "States"): draft (a translation missing or
+// outdated, or sent back by a reviewer), in-review (complete), approved, published, withdrawn.
+enum class ReviewState { draft, inReview, approved, published, withdrawn };
+
+std::string toString(ReviewState state);
+std::optional<ReviewState> parseReviewState(const std::string& text);
+
 // A value no two documents of a type may share (a circular's number), as a submission claims it.
 struct UniqueClaim {
   std::string key;
@@ -79,6 +86,7 @@ struct NewVersion {
   std::string engine;
   std::vector<FileRecord> outputs;  // input.xml is added by the store from the job
   std::string timingsJson;
+  ReviewState initialState = ReviewState::inReview;  // draft or in-review, from the translation
 };
 
 struct VersionRecord {
@@ -94,7 +102,57 @@ struct VersionRecord {
   std::string submittedBy;
   std::string submittedAt;
   std::string createdAt;
+  ReviewState state = ReviewState::inReview;
   std::vector<FileRecord> files;
+};
+
+// One change of a version's state, as recorded (never changed afterwards).
+struct TransitionRecord {
+  std::optional<ReviewState> from;  // nullopt: the version's creation
+  ReviewState to = ReviewState::draft;
+  std::string actor;
+  std::string at;
+  std::string comment;
+};
+
+struct CommentRecord {
+  std::int64_t id = 0;
+  std::string segmentId;  // empty: on the whole version
+  std::string author;
+  std::string at;
+  std::string text;
+};
+
+struct AcknowledgementRecord {
+  std::string findingId;
+  std::string by;
+  std::string at;
+};
+
+// The feed texts of a publication, per language, taken from the outputs when it is published.
+struct PublicationTexts {
+  std::string titleFr, summaryFr, titleNl, summaryNl;
+};
+
+// What the public URLs serve for a document: the version last published (or withdrawn).
+struct PublicationRecord {
+  std::string documentId;
+  std::string documentType;
+  int number = 0;
+  bool withdrawn = false;
+  std::string firstPublishedAt;
+  std::string publishedAt;
+  std::string withdrawnAt;
+  std::string embargoUntil;  // UTC, the store's timestamp format; empty when none
+  PublicationTexts texts;
+};
+
+// Why a transition was refused; empty when it was made.
+struct TransitionOutcome {
+  enum class Kind { made, noVersion, wrongState };
+  Kind kind = Kind::made;
+  ReviewState current = ReviewState::draft;  // wrongState: the state the version is in
+  bool made() const { return kind == Kind::made; }
 };
 
 struct DocumentRecord {

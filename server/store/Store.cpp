@@ -3,6 +3,7 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/DateTimeFormat.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/Nullable.h>
 #include <Poco/Timestamp.h>
 #include <Poco/Tuple.h>
 
@@ -73,7 +74,216 @@ std::vector<FileRecord> selectFiles(Session& session, const std::string& documen
   return files;
 }
 
+// The version's state, or nullopt when there is no such version.
+std::optional<ReviewState> selectState(Session& session, const std::string& id, int number) {
+  std::vector<std::string> states;
+  session << "SELECT state FROM version_states WHERE document_id = ? AND number = ?", into(states), useRef(id),
+      useRef(number), now;
+  if (states.empty()) return std::nullopt;
+  return parseReviewState(states.front());
+}
+
+void recordTransition(Session& session, const std::string& id, int number, ReviewState from, ReviewState to,
+                      const std::string& actor, const std::string& comment, const std::string& at) {
+  const std::string fromText = toString(from);
+  const std::string toText = toString(to);
+  session << "UPDATE version_states SET state = ?, updated_at = ? WHERE document_id = ? AND number = ?",
+      useRef(toText), useRef(at), useRef(id), useRef(number), now;
+  session << "INSERT INTO transitions (document_id, number, from_state, to_state, actor, at, comment) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      useRef(id), useRef(number), useRef(fromText), useRef(toText), useRef(actor), useRef(at), useRef(comment), now;
+}
+
+// Checks the version is in one of `from`; fills `outcome` when it is not.
+bool inState(Session& session, const std::string& id, int number, std::initializer_list<ReviewState> from,
+             TransitionOutcome& outcome) {
+  const auto current = selectState(session, id, number);
+  if (!current) {
+    outcome.kind = TransitionOutcome::Kind::noVersion;
+    return false;
+  }
+  outcome.current = *current;
+  for (ReviewState allowed : from) {
+    if (allowed == *current) return true;
+  }
+  outcome.kind = TransitionOutcome::Kind::wrongState;
+  return false;
+}
+
+using PublicationRow = Poco::Tuple<std::string, std::string, int, int, std::string, std::string, std::string,
+                                   std::string, std::string, std::string, std::string, std::string>;
+constexpr const char* kPublicationColumns =
+    "SELECT document_id, document_type, number, withdrawn, first_published_at, published_at, "
+    "COALESCE(withdrawn_at, ''), COALESCE(embargo_until, ''), title_fr, summary_fr, title_nl, summary_nl "
+    "FROM publications ";
+
+PublicationRecord toPublication(const PublicationRow& row) {
+  PublicationRecord record;
+  record.documentId = row.get<0>();
+  record.documentType = row.get<1>();
+  record.number = row.get<2>();
+  record.withdrawn = row.get<3>() != 0;
+  record.firstPublishedAt = row.get<4>();
+  record.publishedAt = row.get<5>();
+  record.withdrawnAt = row.get<6>();
+  record.embargoUntil = row.get<7>();
+  record.texts = {row.get<8>(), row.get<9>(), row.get<10>(), row.get<11>()};
+  return record;
+}
+
 }  // namespace
+
+std::string Store::timestamp() { return nowUtc(); }
+
+TransitionOutcome Store::transition(const std::string& id, int number, std::initializer_list<ReviewState> from,
+                                    ReviewState to, const std::string& actor, const std::string& comment) {
+  return database_.transaction([&](Session& session) {
+    TransitionOutcome outcome;
+    if (!inState(session, id, number, from, outcome)) return outcome;
+    recordTransition(session, id, number, outcome.current, to, actor, comment, nowUtc());
+    return outcome;
+  });
+}
+
+TransitionOutcome Store::publish(const std::string& id, int number, const std::string& actor,
+                                 const PublicationTexts& texts, const std::string& embargoUntil) {
+  return database_.transaction([&](Session& session) {
+    TransitionOutcome outcome;
+    if (!inState(session, id, number, {ReviewState::approved}, outcome)) return outcome;
+    const std::string at = nowUtc();
+    recordTransition(session, id, number, outcome.current, ReviewState::published, actor, "", at);
+    std::string type;
+    session << "SELECT type FROM documents WHERE id = ?", into(type), useRef(id), now;
+    Poco::Nullable<std::string> embargo;
+    if (!embargoUntil.empty()) embargo = embargoUntil;
+    session << "INSERT INTO publications (document_id, document_type, number, withdrawn, first_published_at, "
+               "published_at, withdrawn_at, embargo_until, title_fr, summary_fr, title_nl, summary_nl) "
+               "VALUES (?, ?, ?, 0, ?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET "
+               "number = excluded.number, withdrawn = 0, published_at = excluded.published_at, withdrawn_at = NULL, "
+               "embargo_until = excluded.embargo_until, title_fr = excluded.title_fr, summary_fr = "
+               "excluded.summary_fr, title_nl = excluded.title_nl, summary_nl = excluded.summary_nl",
+        useRef(id), useRef(type), useRef(number), useRef(at), useRef(at), useRef(embargo), useRef(texts.titleFr),
+        useRef(texts.summaryFr), useRef(texts.titleNl), useRef(texts.summaryNl), now;
+    return outcome;
+  });
+}
+
+TransitionOutcome Store::withdraw(const std::string& id, int number, const std::string& actor,
+                                  const std::string& comment) {
+  return database_.transaction([&](Session& session) {
+    TransitionOutcome outcome;
+    if (!inState(session, id, number, {ReviewState::published}, outcome)) return outcome;
+    std::vector<int> publicNumber;
+    session << "SELECT number FROM publications WHERE document_id = ? AND withdrawn = 0", into(publicNumber),
+        useRef(id), now;
+    if (publicNumber.empty() || publicNumber.front() != number) {
+      outcome.kind = TransitionOutcome::Kind::wrongState;  // published once, but replaced since
+      return outcome;
+    }
+    const std::string at = nowUtc();
+    recordTransition(session, id, number, outcome.current, ReviewState::withdrawn, actor, comment, at);
+    session << "UPDATE publications SET withdrawn = 1, withdrawn_at = ? WHERE document_id = ?", useRef(at), useRef(id),
+        now;
+    return outcome;
+  });
+}
+
+std::vector<TransitionRecord> Store::history(const std::string& id, int number) {
+  return database_.read([&](Session& session) {
+    using Row = Poco::Tuple<std::string, std::string, std::string, std::string, std::string>;
+    std::vector<Row> rows;
+    session << "SELECT COALESCE(from_state, ''), to_state, actor, at, comment FROM transitions "
+               "WHERE document_id = ? AND number = ? ORDER BY id",
+        into(rows), useRef(id), useRef(number), now;
+    std::vector<TransitionRecord> history;
+    for (const auto& row : rows) {
+      history.push_back({parseReviewState(row.get<0>()), parseReviewState(row.get<1>()).value_or(ReviewState::draft),
+                         row.get<2>(), row.get<3>(), row.get<4>()});
+    }
+    return history;
+  });
+}
+
+std::int64_t Store::addComment(const std::string& id, int number, const CommentRecord& comment) {
+  return database_.transaction([&](Session& session) {
+    const std::string at = nowUtc();
+    session << "INSERT INTO comments (document_id, number, segment_id, author, at, text) VALUES (?, ?, ?, ?, ?, ?)",
+        useRef(id), useRef(number), useRef(comment.segmentId), useRef(comment.author), useRef(at), useRef(comment.text),
+        now;
+    Poco::Int64 rowId = 0;
+    session << "SELECT last_insert_rowid()", into(rowId), now;
+    return static_cast<std::int64_t>(rowId);
+  });
+}
+
+std::vector<CommentRecord> Store::comments(const std::string& id, int number) {
+  return database_.read([&](Session& session) {
+    using Row = Poco::Tuple<Poco::Int64, std::string, std::string, std::string, std::string>;
+    std::vector<Row> rows;
+    session << "SELECT id, segment_id, author, at, text FROM comments WHERE document_id = ? AND number = ? ORDER BY id",
+        into(rows), useRef(id), useRef(number), now;
+    std::vector<CommentRecord> comments;
+    for (const auto& row : rows) comments.push_back({row.get<0>(), row.get<1>(), row.get<2>(), row.get<3>(), row.get<4>()});
+    return comments;
+  });
+}
+
+bool Store::acknowledge(const std::string& id, int number, const std::string& findingId, const std::string& by) {
+  return database_.transaction([&](Session& session) {
+    const std::string at = nowUtc();
+    Poco::Data::Statement insert(session);
+    insert << "INSERT OR IGNORE INTO acknowledgements (document_id, number, finding_id, acknowledged_by, at) "
+              "VALUES (?, ?, ?, ?, ?)",
+        useRef(id), useRef(number), useRef(findingId), useRef(by), useRef(at);
+    return insert.execute() > 0;
+  });
+}
+
+std::vector<AcknowledgementRecord> Store::acknowledgements(const std::string& id, int number) {
+  return database_.read([&](Session& session) {
+    using Row = Poco::Tuple<std::string, std::string, std::string>;
+    std::vector<Row> rows;
+    session << "SELECT finding_id, acknowledged_by, at FROM acknowledgements WHERE document_id = ? AND number = ? "
+               "ORDER BY at, finding_id",
+        into(rows), useRef(id), useRef(number), now;
+    std::vector<AcknowledgementRecord> result;
+    for (const auto& row : rows) result.push_back({row.get<0>(), row.get<1>(), row.get<2>()});
+    return result;
+  });
+}
+
+std::optional<PublicationRecord> Store::publication(const std::string& id) {
+  return database_.read([&](Session& session) -> std::optional<PublicationRecord> {
+    std::vector<PublicationRow> rows;
+    session << std::string(kPublicationColumns) + "WHERE document_id = ?", into(rows), useRef(id), now;
+    if (rows.empty()) return std::nullopt;
+    return toPublication(rows.front());
+  });
+}
+
+std::vector<PublicationRecord> Store::livePublications(const std::string& nowUtc_, int offset, int limit) {
+  return database_.read([&](Session& session) {
+    std::vector<PublicationRow> rows;
+    session << std::string(kPublicationColumns) +
+                   "WHERE withdrawn = 0 AND (embargo_until IS NULL OR embargo_until <= ?) "
+                   "ORDER BY MAX(published_at, COALESCE(embargo_until, '')) DESC, document_id LIMIT ? OFFSET ?",
+        into(rows), useRef(nowUtc_), useRef(limit), useRef(offset), now;
+    std::vector<PublicationRecord> result;
+    for (const auto& row : rows) result.push_back(toPublication(row));
+    return result;
+  });
+}
+
+std::string Store::feedChangedAt(const std::string& nowUtc_) {
+  return database_.read([&](Session& session) {
+    Poco::Nullable<std::string> latest;
+    session << "SELECT MAX(CASE WHEN withdrawn = 1 THEN withdrawn_at ELSE MAX(published_at, "
+               "CASE WHEN embargo_until IS NOT NULL AND embargo_until <= ? THEN embargo_until ELSE '' END) END) "
+               "FROM publications",
+        into(latest), useRef(nowUtc_), now;
+    return latest.isNull() ? std::string() : latest.value();
+  });
+}
 
 Store::Store(const std::filesystem::path& dataDir, std::chrono::milliseconds busyTimeout)
     : lock_(dataDir), files_(dataDir / "files"), database_(dataDir / kDatabaseName, busyTimeout) {
@@ -191,6 +401,12 @@ int Store::complete(std::int64_t jobId, const NewVersion& made) {
                                              static_cast<std::int64_t>(std::filesystem::file_size(
                                                  files_.pathOf(job->inputSha256))),
                                              job->inputSha256});
+      const std::string state = toString(made.initialState);
+      session << "INSERT INTO version_states (document_id, number, state, updated_at) VALUES (?, ?, ?, ?)",
+          useRef(job->documentId), useRef(number), useRef(state), useRef(finished), now;
+      session << "INSERT INTO transitions (document_id, number, from_state, to_state, actor, at) "
+                 "VALUES (?, ?, NULL, ?, ?, ?)",
+          useRef(job->documentId), useRef(number), useRef(state), useRef(job->submittedBy), useRef(finished), now;
       for (const auto& file : files) {
         Poco::Int64 size = file.size;
         session << "INSERT INTO version_files (document_id, number, name, media_type, size, sha256) "
@@ -307,11 +523,12 @@ std::optional<DocumentRecord> Store::document(const std::string& id) {
     DocumentRecord document{rows[0].get<0>(), rows[0].get<1>(), rows[0].get<2>(), rows[0].get<3>(),
                             rows[0].get<4>(), 0, {}};
     using VersionRow = Poco::Tuple<int, std::string, std::string, std::string, std::string, std::string, std::string,
-                                   std::string, Poco::Int64, std::string, std::string, std::string>;
+                                   std::string, Poco::Int64, std::string, std::string, std::string, std::string>;
     std::vector<VersionRow> versions;
-    session << "SELECT number, document_type, reference, source_language, canonical_sha256, pipeline_version, "
-               "engine, submitted_by, job_id, submitted_at, created_at, document_id FROM versions WHERE "
-               "document_id = ? ORDER BY number",
+    session << "SELECT v.number, v.document_type, v.reference, v.source_language, v.canonical_sha256, "
+               "v.pipeline_version, v.engine, v.submitted_by, v.job_id, v.submitted_at, v.created_at, v.document_id, "
+               "COALESCE(s.state, 'in-review') FROM versions AS v LEFT JOIN version_states AS s "
+               "ON s.document_id = v.document_id AND s.number = v.number WHERE v.document_id = ? ORDER BY v.number",
         into(versions), useRef(id), now;
     for (const auto& row : versions) {
       VersionRecord version;
@@ -327,6 +544,7 @@ std::optional<DocumentRecord> Store::document(const std::string& id) {
       version.job = row.get<8>();
       version.submittedAt = row.get<9>();
       version.createdAt = row.get<10>();
+      version.state = parseReviewState(row.get<12>()).value_or(ReviewState::draft);
       document.versions.push_back(std::move(version));
     }
     if (!document.versions.empty()) document.latestVersion = document.versions.back().number;

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/DataFolderLock.h"
 #include "store/Database.h"
@@ -65,6 +67,39 @@ class Store {
   std::optional<DocumentRecord> document(const std::string& id);
   // number 0 means the latest version.
   std::optional<VersionRecord> version(const std::string& id, int number);
+
+  // Review (docs/translation.md). A transition moves a version from one of `from` to `to`
+  // and records who made it and why, in one transaction; refused (nothing recorded) when the
+  // version is in another state.
+  TransitionOutcome transition(const std::string& id, int number, std::initializer_list<ReviewState> from,
+                               ReviewState to, const std::string& actor, const std::string& comment);
+  // approved → published, and the version becomes the document's public one (replacing an
+  // earlier publication at the public URLs and in the feeds). embargoUntil: UTC in the
+  // store's format, empty for none.
+  TransitionOutcome publish(const std::string& id, int number, const std::string& actor, const PublicationTexts& texts,
+                            const std::string& embargoUntil);
+  // The public version, published → withdrawn: the public URLs then answer 410 Gone and the
+  // feeds leave it out. Refused (wrongState) for a version that is not the public one.
+  TransitionOutcome withdraw(const std::string& id, int number, const std::string& actor, const std::string& comment);
+  std::vector<TransitionRecord> history(const std::string& id, int number);
+  // Returns the comment's id; `at` is set by the store.
+  std::int64_t addComment(const std::string& id, int number, const CommentRecord& comment);
+  std::vector<CommentRecord> comments(const std::string& id, int number);
+  // False when the finding was already acknowledged (the first acknowledgement is kept).
+  bool acknowledge(const std::string& id, int number, const std::string& findingId, const std::string& by);
+  std::vector<AcknowledgementRecord> acknowledgements(const std::string& id, int number);
+
+  std::optional<PublicationRecord> publication(const std::string& id);
+  // The live publications at `nowUtc` (published, not withdrawn, embargo passed), most
+  // recently published first: `limit` of them from `offset`.
+  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, int offset, int limit);
+  // When the feeds last changed at `nowUtc`: the latest publication, embargo lifted or
+  // withdrawal; empty when nothing was ever published. Never earlier than a real change, so
+  // a reader's If-Modified-Since cannot hide a withdrawal.
+  std::string feedChangedAt(const std::string& nowUtc);
+
+  // The store's timestamp format: UTC with milliseconds, "2026-12-01T10:00:00.000Z".
+  static std::string timestamp();
 
  private:
   DataFolderLock lock_;

@@ -8,6 +8,7 @@
 #include "store/Sha256.h"
 #include "store/Store.h"
 #include "store/TemporaryFolder.h"
+#include "store/Versions.h"
 
 using paraph::store::JobState;
 using paraph::store::NewVersion;
@@ -15,45 +16,13 @@ using paraph::store::Store;
 using paraph::store::Submission;
 using paraph::store::SubmitOutcome;
 using paraph::testing::TemporaryFolder;
+using paraph::testing::outputsOf;
+using paraph::testing::runNext;
+using paraph::testing::submissionOf;
 
 namespace {
 
 constexpr std::chrono::milliseconds kBusyTimeout{5000};
-
-// A submission whose input is really in the file store, as the HTTP layer makes it.
-Submission submissionOf(Store& store, const std::string& id, const std::string& content) {
-  Submission submission;
-  submission.documentId = id;
-  submission.documentType = "letter";
-  submission.inputSha256 = store.files().put("<letter id='" + id + "'>" + content + "</letter>");
-  submission.canonicalSha256 = paraph::store::sha256Hex(id + content);
-  submission.submittedBy = "tester";
-  submission.requestId = "r-1";
-  return submission;
-}
-
-NewVersion outputsOf(Store& store, const std::string& text) {
-  NewVersion made;
-  made.reference = "RP/1";
-  made.sourceLanguage = "fr";
-  made.pipelineVersion = "test";
-  made.engine = "chromium";
-  for (const std::string name : {"fr.html", "nl.html", "fr.pdf", "nl.pdf"}) {
-    const std::string bytes = name + ":" + text;
-    made.outputs.push_back({name, name.ends_with(".pdf") ? "application/pdf" : "text/html",
-                            static_cast<std::int64_t>(bytes.size()), store.files().put(bytes)});
-  }
-  made.timingsJson = "{}";
-  return made;
-}
-
-// Runs the next job to completion as a worker would.
-int runNext(Store& store, const std::string& text) {
-  const auto job = store.claimNext();
-  EXPECT_TRUE(job.has_value());
-  if (!job) return 0;
-  return store.complete(job->id, outputsOf(store, text));
-}
 
 }  // namespace
 
@@ -69,7 +38,7 @@ TEST(Store, CreatesTheSchemaInWalModeAndReopensWithoutMigratingAgain) {
   session << "PRAGMA journal_mode", into(mode), now;
   session << "PRAGMA user_version", into(version), now;
   EXPECT_EQ(mode, "wal");
-  EXPECT_EQ(version, 2);
+  EXPECT_EQ(version, 3);
 }
 
 TEST(Store, ASecondStoreOnTheSameFolderIsRefused) {
