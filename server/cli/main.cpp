@@ -214,9 +214,7 @@ int renderCommand(const Arguments& arguments) {
     }
     if (editions.sideBySide) {
       const auto html = pipeline.renderSideBySide(document);
-      auto print = paraph::print::printSettingsFor(document, html, Lang::fr);
-      print.author = "INAMI – RIZIV";
-      write(document.id + ".fr-nl", html, print);
+      write(document.id + ".fr-nl", html, paraph::print::printSettingsForSideBySide(document, html));
     }
   }
   return exitCode;

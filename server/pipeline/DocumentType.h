@@ -48,6 +48,9 @@ struct DocumentType {
   xml::NamespaceMap namespaces;
   std::map<l10n::Lang, std::string> labels;
   xml::XPathExpression reference;
+  // <embargo select=…>: the local date-time (Europe/Brussels) before which a published
+  // document stays out of the public URLs and the feeds; empty string or no element: none.
+  xml::XPathExpression embargo;
   std::vector<EnrichmentSpec> enrichments;
   std::vector<OutputSpec> outputs;
   std::vector<RequiredMark> requiredMarks;

@@ -38,6 +38,8 @@ DocumentType readType(xmlNode* element) {
       if (auto lang = l10n::parseLang(xml::langOf(child))) type.labels[*lang] = xml::textContent(child);
     } else if (kind == "reference") {
       type.reference = xml::XPathExpression(xml::attribute(child, "select"));
+    } else if (kind == "embargo") {
+      type.embargo = xml::XPathExpression(xml::attribute(child, "select"));
     } else if (kind == "enrich") {
       EnrichmentSpec spec;
       for (xmlAttr* attr = child->properties; attr != nullptr; attr = attr->next) {

@@ -122,6 +122,9 @@ ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& 
   if (!document.type->reference.empty()) {
     document.reference = document.type->reference.string(document.parsed.document.get(), root, document.type->namespaces);
   }
+  if (!document.type->embargo.empty()) {
+    document.embargo = document.type->embargo.string(document.parsed.document.get(), root, document.type->namespaces);
+  }
   for (const auto& key : document.type->uniqueKeys) {
     const auto nodes = key.select.nodes(document.parsed.document.get(), root, document.type->namespaces);
     if (nodes.empty()) continue;

@@ -45,6 +45,7 @@ struct ValidatedDocument {
   const DocumentType* type = nullptr;
   std::string id;
   std::string reference;
+  std::string embargo;  // local date-time in Europe/Brussels before which it is not public; empty: none
   l10n::Lang sourceLanguage = l10n::Lang::fr;
   std::vector<UniqueValue> uniqueValues;
 };

@@ -15,4 +15,12 @@ PrintSettings printSettingsFor(const pipeline::ValidatedDocument& document, cons
   return settings;
 }
 
+PrintSettings printSettingsForSideBySide(const pipeline::ValidatedDocument& document,
+                                        const pipeline::RenderedHtml& html) {
+  // French first, as the page reads left to right (its metadata language too).
+  auto settings = printSettingsFor(document, html, l10n::Lang::fr);
+  settings.author = "INAMI – RIZIV";
+  return settings;
+}
+
 }  // namespace paraph::print

@@ -11,4 +11,8 @@ namespace paraph::print {
 PrintSettings printSettingsFor(const pipeline::ValidatedDocument& document, const pipeline::RenderedHtml& html,
                                       l10n::Lang lang);
 
+// The side-by-side edition's metadata (French and Dutch in one PDF).
+PrintSettings printSettingsForSideBySide(const pipeline::ValidatedDocument& document,
+                                        const pipeline::RenderedHtml& html);
+
 }  // namespace paraph::print

@@ -14,7 +14,8 @@ MarkedDraft markMissingTranslations(std::string_view draftInput, const std::stri
   for (auto& located : SegmentExtractor::locate(parsed.document.get())) {
     bool marked = false;
     for (const auto lang : l10n::kAllLangs) {
-      if (!located.segment.text(lang).empty()) continue;
+      // Only a translation may be missing: the author's own text never is.
+      if (lang == located.segment.sourceLanguage || !located.segment.text(lang).empty()) continue;
       const std::string* marker = texts.text("bilingual.missing", lang);
       if (marker == nullptr) {
         throw std::runtime_error("the catalog has no bilingual.missing text in " + std::string(l10n::code(lang)));

@@ -14,7 +14,8 @@ struct MarkedDraft {
   std::vector<std::string> marked;  // ids of the segments that got a marker
 };
 
-// A draft renders visibly marked: every absent or empty text of a bilingual field is filled
+// A draft renders visibly marked: every absent or empty target-language text of a bilingual
+// field (never a source-language one: that is the author's to write) is filled
 // with the catalog's "bilingual.missing" text in that language ("[traduction manquante]" /
 // "[vertaling ontbreekt]"), so the document passes validation and every missing piece shows
 // in the output. The result is for rendering only: it is never stored as a version's input,
