@@ -42,7 +42,7 @@ std::string trim(const std::string& text) {
 
 // auth.token.<name> = <sha256-hex>:<role>,<role>...
 TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const std::string& name) {
-  static const std::set<std::string> kRoles{"submitter", "translator", "publisher", "admin"};
+  static const std::set<std::string> kRoles{"submitter", "translator", "reviewer", "publisher", "admin"};
   const std::string key = "auth.token." + name;
   const std::string value = config.getString(key);
   const auto colon = value.find(':');
@@ -59,7 +59,7 @@ TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const s
     const std::string role = trim(roles.substr(start, comma - start));
     if (!kRoles.contains(role)) {
       throw std::runtime_error("setting " + key + ": unknown role '" + role +
-                               "' (roles: submitter, translator, publisher, admin)");
+                               "' (roles: submitter, translator, reviewer, publisher, admin)");
     }
     token.roles.insert(role);
     start = comma + 1;
@@ -71,7 +71,7 @@ TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const s
 // sections `paraph serve` added; parse.* and print.* are left to their owners.
 void refuseUnknownKeys(const Poco::Util::AbstractConfiguration& config) {
   static const std::map<std::string, std::set<std::string>> kKnown{
-      {"server", {"bind_address", "port", "http_threads", "http_queue", "max_request_bytes", "shutdown_grace_ms"}},
+      {"server", {"bind_address", "port", "http_threads", "http_queue", "max_request_bytes", "shutdown_grace_ms", "public_url"}},
       {"store", {"data_dir", "busy_timeout_ms"}},
       {"queue", {"workers", "accept_only", "capacity", "retry_after_s", "job_timeout_ms"}},
       {"auth", {"token"}},
@@ -120,6 +120,16 @@ Settings Settings::load(const std::string& configFile) {
   settings.server.httpQueue = readNumber(*config, "server.http_queue", settings.server.httpQueue);
   settings.server.maxRequestBytes = readNumber(*config, "server.max_request_bytes", settings.server.maxRequestBytes);
   settings.server.shutdownGrace = readMilliseconds(*config, "server.shutdown_grace_ms", settings.server.shutdownGrace);
+  settings.server.publicUrl = config->getString("server.public_url", settings.server.publicUrl);
+  if (!settings.server.publicUrl.empty()) {
+    const auto& url = settings.server.publicUrl;
+    const bool schemeOk = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+    const auto hostStart = url.find("//") + 2;
+    if (!schemeOk || url.size() <= hostStart || url.find('/', hostStart) != std::string::npos) {
+      throw std::runtime_error("setting server.public_url: scheme://host[:port] with no path or trailing slash, not '" +
+                               url + "'");
+    }
+  }
   settings.store.dataDir = config->getString("store.data_dir", settings.store.dataDir);
   settings.store.busyTimeout = readMilliseconds(*config, "store.busy_timeout_ms", settings.store.busyTimeout);
   settings.queue.workers = readNumber(*config, "queue.workers", settings.queue.workers);

@@ -20,6 +20,7 @@ struct ServerSettings {
   unsigned httpQueue = 64;                       // server.http_queue: connections waiting for a thread
   std::size_t maxRequestBytes = 4 * 1024 * 1024; // server.max_request_bytes: any request body
   std::chrono::milliseconds shutdownGrace{60000};  // server.shutdown_grace_ms
+  std::string publicUrl;  // server.public_url: scheme://host[:port] in feed links; empty = the request's Host
 };
 
 // Where versions, jobs and files are kept.

@@ -15,7 +15,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/ApiSupport.h"
 #include "http/HttpError.h"
+#include "http/VersionReview.h"
 #include "store/CanonicalInput.h"
 #include "store/Sha256.h"
 #include "xml/SafeParser.h"
@@ -29,68 +31,18 @@ using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
-const std::set<std::string> kReaders{"submitter", "translator", "publisher", "admin"};
+const std::set<std::string> kReaders{"submitter", "translator", "reviewer", "publisher", "admin"};
 const std::set<std::string> kSubmitters{"submitter", "admin"};
 const std::set<std::string> kAdmins{"admin"};
-const std::set<std::string> kVersionFiles{"input.xml", "fr.html", "nl.html", "fr.pdf", "nl.pdf"};
+// POST …/versions/{n}/{step}: the review and publication steps (ReviewActions).
+const std::set<std::string> kVersionSteps{"submit-for-review", "approve", "reject", "publish", "withdraw"};
+const std::set<std::string> kVersionFiles{"input.xml", "fr.html", "nl.html", "fr-nl.html",
+                                           "fr.pdf",    "nl.pdf",  "fr-nl.pdf"};
 
 // A body larger than the limit is read and thrown away up to this much, so that the client
 // gets its 413 instead of a reset connection; beyond it the connection is closed.
 constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
 constexpr int kMaxPerPage = 200;
-
-Object orderedObject() { return Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-std::string encodeSegment(const std::string& segment) {
-  std::string encoded;
-  Poco::URI::encode(segment, "/?#%&=+ ;:@$,[]!'()*", encoded);
-  return encoded;
-}
-
-std::string documentUrl(const std::string& id) { return "/api/v1/documents/" + encodeSegment(id); }
-std::string versionUrl(const std::string& id, int number) {
-  return documentUrl(id) + "/versions/" + std::to_string(number);
-}
-std::string jobUrl(std::int64_t job) { return "/api/v1/jobs/" + std::to_string(job); }
-
-std::vector<std::string> segmentsOf(const std::string& path) {
-  std::vector<std::string> segments;
-  std::string current;
-  std::istringstream stream(path);
-  while (std::getline(stream, current, '/')) {
-    if (!current.empty()) segments.push_back(current);
-  }
-  return segments;
-}
-
-// A client's X-Request-Id is kept when it is short and plain; otherwise the server makes one.
-bool acceptableRequestId(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  return id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") ==
-         std::string::npos;
-}
-
-std::string mediaTypeOf(const std::string& contentType) {
-  return Poco::toLower(Poco::trim(contentType.substr(0, contentType.find(';'))));
-}
-
-int positiveNumber(const std::string& text, const std::string& what, int status) {
-  int value = 0;
-  if (!Poco::NumberParser::tryParse(text, value) || value < 1 || text.find_first_not_of("0123456789") != std::string::npos) {
-    throw HttpError(status, what + " must be a whole number from 1, not '" + text + "'");
-  }
-  return value;
-}
-
-Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord& file) {
-  Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  json->set("name", file.name);
-  json->set("path", versionUrl(id, number) + "/" + file.name);
-  json->set("media_type", file.mediaType);
-  json->set("size", file.size);
-  json->set("sha256", file.sha256);
-  return json;
-}
 
 Object::Ptr jobJson(const store::JobRecord& job) {
   Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -111,20 +63,6 @@ Object::Ptr jobJson(const store::JobRecord& job) {
   if (job.state == store::JobState::done) json->set("version_url", versionUrl(job.documentId, job.version));
   if (job.state == store::JobState::failed) json->set("retry_url", jobUrl(job.id) + "/retry");
   return json;
-}
-
-Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics) {
-  Array::Ptr errors = new Array;
-  for (const auto& diagnostic : diagnostics) {
-    Object::Ptr error = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    error->set("line", diagnostic.line);
-    error->set("column", diagnostic.column);
-    error->set("path", diagnostic.path);
-    error->set("message", diagnostic.message);
-    error->set("rule", diagnostic.rule);
-    errors->add(error);
-  }
-  return errors;
 }
 
 }  // namespace
@@ -189,6 +127,20 @@ void ApiRequestHandler::route(HTTPServerRequest& request, HTTPServerResponse& re
     only("GET");
     return health(response);
   }
+  // Public: what the website pulls (published versions only), no token.
+  if (size == 4 && segments[0] == "pub") {
+    only("GET");
+    return publicFile(segments, request, response);
+  }
+  if ((size == 1 && segments[0] == "feed.atom") || (size == 2 && segments[0] == "feed")) {
+    only("GET");
+    return feed(size == 1 ? segments[0] : segments[1], request, response);
+  }
+  if (size >= 2 && segments[0] == "review") {
+    browserPage_ = true;
+    requireRole(request, kReaders);
+    return reviewPage(segments, request, response);
+  }
   const bool api = size >= 2 && segments[0] == "api" && segments[1] == "v1";
   if (size == 1 && segments[0] == "metrics") {
     requireRole(request, kAdmins);
@@ -227,12 +179,30 @@ void ApiRequestHandler::route(HTTPServerRequest& request, HTTPServerResponse& re
     return showJob(segments[3], response);
   }
   if (size >= 4 && segments[2] == "documents") {
-    only("GET");
-    if (size == 4) return showDocument(segments[3], response);
-    if (size == 6 && segments[4] == "versions") return showVersion(segments[3], segments[5], response);
-    if (size == 7 && segments[4] == "versions") {
-      return sendVersionFile(segments[3], segments[5], segments[6], request, response);
+    const std::string& id = segments[3];  // Poco::URI::getPath has decoded it
+    const bool version = size >= 6 && segments[4] == "versions";
+    if (size == 7 && version && segments[6] == "translation.xlf") {
+      if (method == "POST") return importTranslation(id, segments[5], request, response);
+      only("GET");
+      return exportTranslation(id, segments[5], request, response);
     }
+    if (size == 7 && version && kVersionSteps.contains(segments[6])) {
+      only("POST");
+      return versionStep(id, segments[5], segments[6], request, response);
+    }
+    if (size == 9 && version && segments[6] == "findings" && segments[8] == "acknowledge") {
+      only("POST");
+      return acknowledgeFinding(id, segments[5], segments[7], response);
+    }
+    if (size == 9 && version && segments[6] == "segments" && segments[8] == "comments") {
+      only("POST");
+      return commentOnSegment(id, segments[5], segments[7], request, response);
+    }
+    only("GET");
+    if (size == 4) return showDocument(id, response);
+    if (size == 6 && version) return showVersion(id, segments[5], response);
+    if (size == 7 && version && segments[6] == "review") return showReview(id, segments[5], response);
+    if (size == 7 && version) return sendVersionFile(id, segments[5], segments[6], request, response);
   }
   throw HttpError(404, "no such resource: " + uri.getPath());
 }
@@ -294,14 +264,19 @@ void ApiRequestHandler::submit(HTTPServerRequest& request, HTTPServerResponse& r
   }
   const auto& settings = context_.settings;
   const std::size_t limit = std::min(settings.server.maxRequestBytes, settings.parse.maxDocumentBytes);
-  const std::string body = readBody(request, limit);
+  enqueue(readBody(request, limit), response);
+}
 
-  pipeline::ValidatedDocument document;
+void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& response, const std::string& extraName,
+                                const Object::Ptr& extra) {
+  const auto& settings = context_.settings;
+  AcceptedInput accepted;
   try {
-    document = context_.pipeline.validate(body, "input.xml");
+    accepted = acceptInput(context_.pipeline, body, "input.xml", settings.parse);
   } catch (const xml::InvalidInput& invalid) {
     throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson(invalid.diagnostics()));
   }
+  const pipeline::ValidatedDocument& document = accepted.document;
   // Cheap early refusals, so that neither a taken unique value nor a full queue writes the
   // input file; the store checks both again atomically.
   for (const auto& unique : document.uniqueValues) {
@@ -330,6 +305,14 @@ void ApiRequestHandler::submit(HTTPServerRequest& request, HTTPServerResponse& r
   answer.set("job", outcome.job);
   answer.set("document", document.id);
   answer.set("status_url", jobUrl(outcome.job));
+  if (accepted.draft()) {
+    // Accepted as a draft: it renders with markers and goes to the translation service.
+    Array::Ptr missing = new Array;
+    for (const auto& segment : accepted.markedSegments) missing->add(segment);
+    answer.set("draft", true);
+    answer.set("missing_translations", missing);
+  }
+  if (extra) answer.set(extraName, extra);
   switch (outcome.kind) {
     case store::SubmitOutcome::Kind::uniqueConflict: {
       const auto& unique = document.uniqueValues.at(outcome.conflictingClaim);
@@ -433,6 +416,7 @@ void ApiRequestHandler::showVersion(const std::string& id, const std::string& nu
   }
   body.set("document", version->documentId);
   body.set("version", version->number);
+  body.set("state", store::toString(version->state));
   body.set("type", version->documentType);
   body.set("reference", version->reference);
   body.set("source_language", version->sourceLanguage);
@@ -444,15 +428,17 @@ void ApiRequestHandler::showVersion(const std::string& id, const std::string& nu
   body.set("submitted_at", version->submittedAt);
   body.set("created_at", version->createdAt);
   body.set("job", version->job);
-  // A numbered manifest never changes; "latest" does.
-  response.set("Cache-Control", number == "latest" ? "no-cache" : "public, max-age=31536000, immutable");
+  body.set("review_url", versionUrl(id, version->number) + "/review");
+  body.set("review_page", "/review/" + encodeSegment(id) + "?version=" + std::to_string(version->number));
+  // The files never change, but the state does.
+  response.set("Cache-Control", "no-cache");
   sendJson(response, 200, body);
 }
 
 void ApiRequestHandler::sendVersionFile(const std::string& id, const std::string& number, const std::string& name,
                                         HTTPServerRequest& request, HTTPServerResponse& response) {
   if (!kVersionFiles.contains(name)) {
-    throw HttpError(404, "no file '" + name + "' in a version (files: input.xml, fr.html, nl.html, fr.pdf, nl.pdf)");
+    throw HttpError(404, "no file '" + name + "' in a version (files: input.xml, fr.html, nl.html, fr-nl.html, fr.pdf, nl.pdf, fr-nl.pdf, translation.xlf)");
   }
   const int wanted = number == "latest" ? 0 : positiveNumber(number, "the version", 404);
   const auto version = context_.store.version(id, wanted);
@@ -522,8 +508,13 @@ void ApiRequestHandler::sendError(HTTPServerResponse& response, int status, cons
   body.set("error", message);
   body.set("request_id", requestId_);
   if (errors) body.set("errors", errors);
-  if (status == 401) response.set("WWW-Authenticate", "Bearer realm=\"paraph\"");
   if (status == 413) response.setKeepAlive(false);
+  if (browserPage_) {
+    // A person at a browser: a page to read, and a password prompt for the token.
+    if (status == 401) response.set("WWW-Authenticate", "Basic realm=\"paraph review\", charset=\"UTF-8\"");
+    return sendBytes(response, status, "text/html; charset=utf-8", errorPage(status, message, requestId_));
+  }
+  if (status == 401) response.set("WWW-Authenticate", "Bearer realm=\"paraph\"");
   sendJson(response, status, body);
 }
 

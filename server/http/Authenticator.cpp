@@ -1,6 +1,11 @@
 #include "http/Authenticator.h"
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/Exception.h>
 #include <Poco/String.h>
+
+#include <iterator>
+#include <sstream>
 
 #include "store/Sha256.h"
 
@@ -16,6 +21,27 @@ bool sameInConstantTime(const std::string& left, const std::string& right) {
   return difference == 0;
 }
 
+// The token in "Bearer <token>", or the password in "Basic base64(<name>:<token>)" (what a
+// browser sends for the review page; the name is only what the user typed); empty otherwise.
+std::string presentedToken(const std::string& authorization) {
+  const auto space = authorization.find(' ');
+  if (space == std::string::npos) return {};
+  const std::string scheme = Poco::toLower(authorization.substr(0, space));
+  const std::string credentials = Poco::trim(authorization.substr(space + 1));
+  if (scheme == "bearer") return credentials;
+  if (scheme != "basic" || credentials.size() > 4096) return {};
+  std::istringstream encoded(credentials);
+  Poco::Base64Decoder decoder(encoded);
+  std::string decoded;
+  try {
+    decoded.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+  } catch (const Poco::Exception&) {
+    return {};  // not base64
+  }
+  const auto colon = decoded.find(':');
+  return colon == std::string::npos ? std::string() : decoded.substr(colon + 1);
+}
+
 }  // namespace
 
 bool Principal::hasAnyRole(const std::set<std::string>& wanted) const {
@@ -28,12 +54,7 @@ bool Principal::hasAnyRole(const std::set<std::string>& wanted) const {
 Authenticator::Authenticator(std::vector<config::TokenSettings> tokens) : tokens_(std::move(tokens)) {}
 
 std::optional<Principal> Authenticator::authenticate(const std::string& authorization) const {
-  constexpr std::string_view kScheme = "bearer ";
-  if (authorization.size() <= kScheme.size() ||
-      Poco::toLower(authorization.substr(0, kScheme.size())) != kScheme) {
-    return std::nullopt;
-  }
-  const std::string token = Poco::trim(authorization.substr(kScheme.size()));
+  const std::string token = presentedToken(authorization);
   if (token.empty()) return std::nullopt;
   const std::string presented = store::sha256Hex(token);
   std::optional<Principal> found;

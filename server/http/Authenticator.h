@@ -17,7 +17,8 @@ struct Principal {
   bool hasAnyRole(const std::set<std::string>& wanted) const;
 };
 
-// Checks "Authorization: Bearer <token>" against the configured tokens. Only SHA-256 hashes
+// Checks "Authorization: Bearer <token>" (or, for a browser on the review page, "Basic"
+// with the token as the password) against the configured tokens. Only SHA-256 hashes
 // are configured, so a leaked configuration file does not leak a usable token; the hash of
 // the presented token is compared with every configured hash in constant time.
 class Authenticator {

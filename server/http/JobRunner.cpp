@@ -5,8 +5,9 @@
 #include <future>
 #include <sstream>
 
-#include "print/PrintSettingsFor.h"
+#include "http/VersionReview.h"
 #include "l10n/Lang.h"
+#include "print/PrintSettingsFor.h"
 
 namespace paraph::http {
 namespace {
@@ -68,9 +69,17 @@ class StageClock {
 
 }  // namespace
 
-JobRunner::JobRunner(const pipeline::Pipeline& pipeline, print::PrintEngine& engine, store::Store& store,
-                     Metrics& metrics, JsonLog& log, std::chrono::milliseconds jobTimeout)
-    : pipeline_(pipeline), engine_(engine), store_(store), metrics_(metrics), log_(log), jobTimeout_(jobTimeout) {}
+JobRunner::JobRunner(const pipeline::Pipeline& pipeline, const review::QaChecker& qa, print::PrintEngine& engine,
+                     store::Store& store, Metrics& metrics, JsonLog& log, std::chrono::milliseconds jobTimeout,
+                     xml::ParseLimits limits)
+    : pipeline_(pipeline),
+      qa_(qa),
+      engine_(engine),
+      store_(store),
+      metrics_(metrics),
+      log_(log),
+      jobTimeout_(jobTimeout),
+      limits_(limits) {}
 
 void JobRunner::run(const store::JobRecord& job, const std::atomic<bool>& abandon) {
   const auto start = Clock::now();
@@ -92,45 +101,73 @@ void JobRunner::run(const store::JobRecord& job, const std::atomic<bool>& abando
   fields.set("attempt", job.attempts);
   try {
     const std::string input = store_.files().read(job.inputSha256);
-    const auto document = clock.time("validate", "validate", [&] { return pipeline_.validate(input, job.documentId); });
-    std::map<Lang, pipeline::RenderedHtml> html;
+    const auto accepted = clock.time("validate", "validate", [&] {
+      return acceptInput(pipeline_, input, "input.xml", limits_);
+    });
+    const auto& document = accepted.document;
+    between("review");
+    const auto reviewed = clock.time("review", "review", [&] {
+      std::string previousInput;
+      if (const auto previous = store_.version(job.documentId, 0)) previousInput = readVersionFile(store_, *previous, "input.xml");
+      return reviewInput(input, previousInput, qa_, limits_);
+    });
+    // The three editions: each language, and the side-by-side one for review and archive.
+    struct Edition {
+      std::string name;  // fr, nl, fr-nl
+      pipeline::RenderedHtml html;
+      print::PrintSettings print;
+      std::string pdf;
+      Clock::duration printTime{};
+    };
+    std::vector<Edition> editions;
     for (Lang lang : l10n::kAllLangs) {
       between("render_" + std::string(l10n::code(lang)));
-      html[lang] = clock.time("render", stage, [&] { return pipeline_.renderHtml(document, lang); });
+      auto html = clock.time("render", stage, [&] { return pipeline_.renderHtml(document, lang); });
+      auto settings = print::printSettingsFor(document, html, lang);
+      editions.push_back({std::string(l10n::code(lang)), std::move(html), std::move(settings), {}, {}});
+    }
+    between("render_fr_nl");
+    {
+      auto html = clock.time("render", stage, [&] { return pipeline_.renderSideBySide(document); });
+      auto settings = print::printSettingsForSideBySide(document, html);
+      editions.push_back({"fr-nl", std::move(html), std::move(settings), {}, {}});
     }
     between("print");
-    // The two languages print concurrently: the engine is thread-safe and keeps a pool of tabs.
-    auto printOne = [&](Lang lang) {
+    // The editions print concurrently: the engine is thread-safe and keeps a pool of tabs.
+    auto printOne = [&](Edition& edition) {
       const auto printStart = Clock::now();
-      const auto& rendered = html.at(lang);
-      std::string pdf = engine_.print(rendered.html, print::printSettingsFor(document, rendered, lang));
-      return std::make_pair(std::move(pdf), Clock::now() - printStart);
+      edition.pdf = engine_.print(edition.html.html, edition.print);
+      edition.printTime = Clock::now() - printStart;
     };
-    auto dutch = std::async(std::launch::async, printOne, Lang::nl);
-    auto french = printOne(Lang::fr);
-    auto dutchResult = dutch.get();
-    clock.record("print", "print_fr", french.second);
-    clock.record("print", "print_nl", dutchResult.second);
+    std::vector<std::future<void>> printing;
+    for (std::size_t index = 1; index < editions.size(); ++index) {
+      printing.push_back(std::async(std::launch::async, printOne, std::ref(editions[index])));
+    }
+    printOne(editions.front());
+    for (auto& printed : printing) printed.get();
+    for (const auto& edition : editions) clock.record("print", "print_" + edition.name, edition.printTime);
     between("store");
     store::NewVersion made;
     made.reference = document.reference;
     made.sourceLanguage = std::string(l10n::code(document.sourceLanguage));
     made.pipelineVersion = PARAPH_VERSION;
     made.engine = engine_.name();
+    made.initialState = !accepted.draft() && reviewed.status.complete() ? store::ReviewState::inReview
+                                                                         : store::ReviewState::draft;
     clock.time("store", "store", [&] {
       const std::string htmlType = mediaTypeOf(*document.type, "html", "text/html; charset=utf-8");
       const std::string pdfType = mediaTypeOf(*document.type, "pdf", "application/pdf");
-      for (Lang lang : l10n::kAllLangs) {
-        const std::string code(l10n::code(lang));
-        const auto& bytes = html[lang].html;
-        made.outputs.push_back({code + ".html", htmlType, static_cast<std::int64_t>(bytes.size()), store_.files().put(bytes)});
+      for (const auto& edition : editions) {
+        const auto& bytes = edition.html.html;
+        made.outputs.push_back({edition.name + ".html", htmlType, static_cast<std::int64_t>(bytes.size()), store_.files().put(bytes)});
       }
-      for (auto* printed : {&french.first, &dutchResult.first}) {
-        const std::string code = printed == &french.first ? "fr" : "nl";
-        made.outputs.push_back({code + ".pdf", pdfType, static_cast<std::int64_t>(printed->size()), store_.files().put(*printed)});
+      for (const auto& edition : editions) {
+        made.outputs.push_back({edition.name + ".pdf", pdfType, static_cast<std::int64_t>(edition.pdf.size()), store_.files().put(edition.pdf)});
       }
       return 0;
     });
+    fields.set("state", store::toString(made.initialState));
+    fields.set("findings", reviewed.findings.size());
     clock.record("total", "total", Clock::now() - start);
     made.timingsJson = clock.json();
     const int version = store_.complete(job.id, made);

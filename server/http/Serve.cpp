@@ -23,6 +23,9 @@
 #include "http/TerminationSignal.h"
 #include "http/WorkerPool.h"
 #include "pipeline/Pipeline.h"
+#include "review/QaChecker.h"
+#include "review/ReviewPage.h"
+#include "review/XliffExporter.h"
 #include "store/Store.h"
 
 namespace paraph::http {
@@ -41,6 +44,16 @@ std::string randomPrefix() {
   std::random_device device;
   std::ostringstream text;
   text << std::hex << (device() & 0xffffffu);
+  return text.str();
+}
+
+// The secret the review page's form tokens are derived from: new at every start, so a
+// token copied out of a page is worth nothing after a restart.
+std::string randomSecret() {
+  std::random_device device;
+  std::ostringstream text;
+  text << std::hex;
+  for (int word = 0; word < 8; ++word) text << device();
   return text.str();
 }
 
@@ -63,6 +76,9 @@ int serve(config::Settings settings) {
   std::unique_ptr<print::PrintEngine> engine;
   if (!settings.queue.acceptOnly) engine = print::makeEngine(settings.print);
 
+  const review::QaChecker qa(pipeline.texts());
+  const review::XliffExporter xliff(pipeline.texts());
+  const review::ReviewPage reviewPage(pipeline.texts());
   Metrics metrics;
   const Authenticator authenticator(settings.tokens);
   if (authenticator.empty()) log.warning("no_tokens", Poco::JSON::Object());
@@ -72,12 +88,16 @@ int serve(config::Settings settings) {
   if (engine) {
     const unsigned count = settings.queue.workers > 0 ? settings.queue.workers
                                                       : std::max(1u, std::thread::hardware_concurrency());
-    runner = std::make_unique<JobRunner>(pipeline, *engine, store, metrics, log, settings.queue.jobTimeout);
+    runner = std::make_unique<JobRunner>(pipeline, qa, *engine, store, metrics, log, settings.queue.jobTimeout,
+                                         settings.parse);
     workers = std::make_unique<WorkerPool>(count, *runner, store, log);
   }
 
-  ServerContext context{settings, pipeline, engine.get(), store, metrics, log, authenticator, workers.get(),
-                        readOptionalFile(pipeline.home().root / "docs" / "openapi.json"), randomPrefix()};
+  ServerContext context{settings,      pipeline,      qa,
+                        xliff,         reviewPage,    engine.get(),
+                        store,         metrics,       log,
+                        authenticator, workers.get(), readOptionalFile(pipeline.home().root / "docs" / "openapi.json"),
+                        randomPrefix(), randomSecret()};
 
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.server.bindAddress, settings.server.port));
   Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;

@@ -10,6 +10,9 @@
 #include "http/WorkerPool.h"
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
+#include "review/QaChecker.h"
+#include "review/ReviewPage.h"
+#include "review/XliffExporter.h"
 #include "store/Store.h"
 
 namespace paraph::http {
@@ -18,6 +21,9 @@ namespace paraph::http {
 struct ServerContext {
   const config::Settings& settings;
   const pipeline::Pipeline& pipeline;
+  const review::QaChecker& qa;
+  const review::XliffExporter& xliff;
+  const review::ReviewPage& reviewPage;
   print::PrintEngine* engine;  // null when queue.accept_only is set
   store::Store& store;
   Metrics& metrics;
@@ -26,6 +32,7 @@ struct ServerContext {
   WorkerPool* workers;  // null when queue.accept_only is set
   std::string openApi;  // docs/openapi.json, served as is
   std::string requestIdPrefix;
+  std::string formSecret;  // the review page's form tokens derive from it (new at each start)
   std::atomic<unsigned long> requestCounter{0};
 };
 

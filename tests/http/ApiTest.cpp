@@ -166,7 +166,7 @@ TEST_F(ServerApi, EveryFixtureLetterBecomesAVersionWithHtmlAndPdfInBothLanguages
     EXPECT_EQ(inputFile.header("Content-Type"), "application/xml");
 
     const auto outputs = manifest->getArray("outputs");
-    ASSERT_EQ(outputs->size(), 4u);
+    ASSERT_EQ(outputs->size(), 6u);
     std::set<std::string> names;
     for (std::size_t index = 0; index < outputs->size(); ++index) {
       const auto output = outputs->getObject(static_cast<unsigned>(index));
@@ -179,20 +179,27 @@ TEST_F(ServerApi, EveryFixtureLetterBecomesAVersionWithHtmlAndPdfInBothLanguages
       EXPECT_EQ(sha256Hex(file.body), output->getValue<std::string>("sha256")) << name;
       EXPECT_EQ(file.header("ETag"), "\"" + output->getValue<std::string>("sha256") + "\"");
       EXPECT_EQ(file.header("Cache-Control"), "public, max-age=31536000, immutable");
+      const bool sideBySide = name.starts_with("fr-nl.");
       const bool french = name.starts_with("fr.");
       if (name.ends_with(".pdf")) {
         EXPECT_TRUE(file.body.starts_with("%PDF-")) << name;
         EXPECT_EQ(output->getValue<std::string>("media_type"), "application/pdf");
         const std::string text = pdfText(file.body);
         EXPECT_NE(text.find(reference), std::string::npos) << name;
-        EXPECT_NE(text.find(french ? "Notre référence" : "Ons kenmerk"), std::string::npos) << name << "\n" << text;
-        EXPECT_EQ(text.find(french ? "Ons kenmerk" : "Notre référence"), std::string::npos) << name;
+        // One language each, or both side by side for review and archive.
+        const bool hasFrench = text.find("Notre référence") != std::string::npos;
+        const bool hasDutch = text.find("Ons kenmerk") != std::string::npos;
+        EXPECT_EQ(hasFrench, sideBySide || french) << name << "\n" << text;
+        EXPECT_EQ(hasDutch, sideBySide || !french) << name << "\n" << text;
       } else {
         EXPECT_TRUE(output->getValue<std::string>("media_type").starts_with("text/html"));
-        EXPECT_NE(file.body.find(french ? "lang=\"fr-BE\"" : "lang=\"nl-BE\""), std::string::npos) << name;
+        EXPECT_NE(file.body.find(french || sideBySide ? "lang=\"fr-BE\"" : "lang=\"nl-BE\""), std::string::npos) << name;
+        if (sideBySide) {
+          EXPECT_NE(file.body.find("lang=\"nl-BE\""), std::string::npos) << name;
+        }
       }
     }
-    EXPECT_EQ(names, (std::set<std::string>{"fr.html", "nl.html", "fr.pdf", "nl.pdf"}));
+    EXPECT_EQ(names, (std::set<std::string>{"fr.html", "nl.html", "fr-nl.html", "fr.pdf", "nl.pdf", "fr-nl.pdf"}));
   }
 }
 
@@ -212,7 +219,7 @@ TEST_F(ServerApi, EveryFixtureOfTheOtherDocumentTypesBecomesAVersionToo) {
     ASSERT_EQ(job->getValue<std::string>("state"), "done") << file << "\n" << job->getValue<std::string>("error");
     const auto manifest = translator().get(job->getValue<std::string>("version_url")).json();
     const auto outputs = manifest->getArray("outputs");
-    ASSERT_EQ(outputs->size(), 4u) << file;
+    ASSERT_EQ(outputs->size(), 6u) << file;
     std::map<std::string, std::string> pdfTexts;
     for (std::size_t index = 0; index < outputs->size(); ++index) {
       const auto output = outputs->getObject(static_cast<unsigned>(index));
@@ -310,6 +317,9 @@ TEST_F(ServerApi, EveryInvalidFixtureGets400WithTheExpectedErrorAndChangesNothin
   ASSERT_FALSE(files.empty());
   const auto before = snapshot();
   for (const auto& file : files) {
+    // A document whose only fault is a missing translation is a draft to the server
+    // (accepted, marked, sent to translation: PublicationTest); `paraph validate` refuses it.
+    if (file.filename().string().find("missing-translation") != std::string::npos) continue;
     auto expectedFile = file;
     expectedFile.replace_extension(".expected");
     const std::string expected = trimmed(readFile(expectedFile));

@@ -90,7 +90,7 @@ TEST(ServerCrash, KillNineWhileWorkingLosesNothingAndDuplicatesNothing) {
         EXPECT_EQ(manifest->getObject("input")->getValue<std::string>("sha256"), sha256Hex(revisionsOfFirst.at(index)));
       }
       const auto outputs = manifest->getArray("outputs");
-      ASSERT_EQ(outputs->size(), 4u);
+      ASSERT_EQ(outputs->size(), 6u);
       for (std::size_t output = 0; output < outputs->size(); ++output) {
         const auto file = outputs->getObject(static_cast<unsigned>(output));
         const auto body = client.get(file->getValue<std::string>("path")).body;

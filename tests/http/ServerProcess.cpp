@@ -64,6 +64,8 @@ void ServerProcess::writeConfiguration() const {
          << "print.pool_size = 2\n"
          << "auth.token.submitter = " << store::sha256Hex(kSubmitterToken) << ":submitter\n"
          << "auth.token.translator = " << store::sha256Hex(kTranslatorToken) << ":translator\n"
+         << "auth.token.reviewer = " << store::sha256Hex(kReviewerToken) << ":reviewer\n"
+         << "auth.token.publisher = " << store::sha256Hex(kPublisherToken) << ":publisher\n"
          << "auth.token.admin = " << store::sha256Hex(kAdminToken) << ":admin,submitter\n"
          << extra_ << '\n';
 }

@@ -12,6 +12,8 @@ namespace paraph::testing {
 // Plain token values of the test configuration (only their hashes are in the file).
 inline constexpr const char* kSubmitterToken = "test-submitter-token";
 inline constexpr const char* kTranslatorToken = "test-translator-token";
+inline constexpr const char* kReviewerToken = "test-reviewer-token";
+inline constexpr const char* kPublisherToken = "test-publisher-token";
 inline constexpr const char* kAdminToken = "test-admin-token";
 
 class ServerProcess {

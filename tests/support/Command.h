@@ -1,4 +1,4 @@
-// Runs the real paraph executable and captures what it prints and its exit code.
+// Runs the real paraph executable (or another command) and captures what it prints and its exit code.
 #pragma once
 
 #include <sys/wait.h>
@@ -14,8 +14,9 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-inline CommandResult runParaph(const std::string& arguments) {
-  const std::string command = std::string(PARAPH_BINARY) + " " + arguments + " 2>&1";
+// Runs a shell command line; what it prints (stdout and stderr) and its exit code.
+inline CommandResult runCommand(const std::string& commandLine) {
+  const std::string command = commandLine + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -24,6 +25,10 @@ inline CommandResult runParaph(const std::string& arguments) {
   const int status = pclose(pipe);
   result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+inline CommandResult runParaph(const std::string& arguments) {
+  return runCommand(std::string(PARAPH_BINARY) + " " + arguments);
 }
 
 }  // namespace paraph::testing

@@ -1,0 +1,114 @@
+#include "http/ApiSupport.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include <sstream>
+
+#include "http/HttpError.h"
+
+namespace paraph::http {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::string decodeSegment(const std::string& segment) {
+  std::string decoded;
+  Poco::URI::decode(segment, decoded);
+  return decoded;
+}
+
+Object orderedObject() { return Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+std::string encodeSegment(const std::string& segment) {
+  std::string encoded;
+  Poco::URI::encode(segment, "/?#%&=+ ;:@$,[]!'()*", encoded);
+  return encoded;
+}
+
+std::string documentUrl(const std::string& id) { return "/api/v1/documents/" + encodeSegment(id); }
+std::string versionUrl(const std::string& id, int number) {
+  return documentUrl(id) + "/versions/" + std::to_string(number);
+}
+std::string jobUrl(std::int64_t job) { return "/api/v1/jobs/" + std::to_string(job); }
+
+std::vector<std::string> segmentsOf(const std::string& path) {
+  std::vector<std::string> segments;
+  std::string current;
+  std::istringstream stream(path);
+  while (std::getline(stream, current, '/')) {
+    if (!current.empty()) segments.push_back(current);
+  }
+  return segments;
+}
+
+// A client's X-Request-Id is kept when it is short and plain; otherwise the server makes one.
+bool acceptableRequestId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  return id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") ==
+         std::string::npos;
+}
+
+std::string mediaTypeOf(const std::string& contentType) {
+  return Poco::toLower(Poco::trim(contentType.substr(0, contentType.find(';'))));
+}
+
+int positiveNumber(const std::string& text, const std::string& what, int status) {
+  int value = 0;
+  if (!Poco::NumberParser::tryParse(text, value) || value < 1 || text.find_first_not_of("0123456789") != std::string::npos) {
+    throw HttpError(status, what + " must be a whole number from 1, not '" + text + "'");
+  }
+  return value;
+}
+
+Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord& file) {
+  Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  json->set("name", file.name);
+  json->set("path", versionUrl(id, number) + "/" + file.name);
+  json->set("media_type", file.mediaType);
+  json->set("size", file.size);
+  json->set("sha256", file.sha256);
+  return json;
+}
+
+Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics) {
+  Array::Ptr errors = new Array;
+  for (const auto& diagnostic : diagnostics) {
+    Object::Ptr error = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    error->set("line", diagnostic.line);
+    error->set("column", diagnostic.column);
+    error->set("path", diagnostic.path);
+    error->set("message", diagnostic.message);
+    error->set("rule", diagnostic.rule);
+    errors->add(error);
+  }
+  return errors;
+}
+
+namespace {
+std::string escapedHtml(const std::string& text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char character : text) {
+    switch (character) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&#39;"; break;
+      default: escaped += character;
+    }
+  }
+  return escaped;
+}
+}  // namespace
+
+std::string errorPage(int status, const std::string& message, const std::string& requestId) {
+  const std::string title = "paraph: " + std::to_string(status);
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escapedHtml(title) +
+         "</title></head><body><main><h1>" + escapedHtml(title) + "</h1><p role=\"alert\">" + escapedHtml(message) +
+         "</p><p>Request " + escapedHtml(requestId) + "</p></main></body></html>\n";
+}
+
+}  // namespace paraph::http

@@ -1,0 +1,300 @@
+// The review side of API v1: a version's translation status, QA findings, comments and
+// history; its state changes; and the XLIFF exchange with the translation service
+// (docs/translation.md, docs/openapi.json).
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/URI.h>
+
+#include <stdexcept>
+
+#include "http/ApiRequestHandler.h"
+#include "http/ApiSupport.h"
+#include "http/HttpError.h"
+#include "http/ReviewActions.h"
+#include "http/VersionReview.h"
+#include "review/SegmentExtractor.h"
+#include "review/XliffImporter.h"
+#include "xml/SafeParser.h"
+
+namespace paraph::http {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+// A comment is short text; a larger body is a mistake, not a comment.
+constexpr std::size_t kMaxStepBodyBytes = 64 * 1024;
+
+Poco::Dynamic::Var orNull(const std::string& text) {
+  return text.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(text);
+}
+
+Array::Ptr idsJson(const std::vector<std::string>& ids) {
+  Array::Ptr array = new Array;
+  for (const auto& id : ids) array->add(id);
+  return array;
+}
+
+int versionNumber(const std::string& number) {
+  return number == "latest" ? 0 : positiveNumber(number, "the version", 404);
+}
+
+}  // namespace
+
+std::string ApiRequestHandler::readComment(HTTPServerRequest& request) {
+  const std::string body = readBody(request, kMaxStepBodyBytes);
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+  if (mediaTypeOf(request.getContentType()) != "application/json") {
+    throw HttpError(415, "send {\"comment\": \"…\"} as Content-Type: application/json, not '" +
+                             request.getContentType() + "'");
+  }
+  Poco::Dynamic::Var parsed;
+  try {
+    parsed = Poco::JSON::Parser().parse(body);
+  } catch (const Poco::Exception& error) {
+    throw HttpError(400, "the body is not JSON: " + error.displayText());
+  }
+  const auto object = parsed.type() == typeid(Object::Ptr) ? parsed.extract<Object::Ptr>() : nullptr;
+  if (!object) throw HttpError(400, "the body must be a JSON object such as {\"comment\": \"…\"}");
+  for (const auto& [name, value] : *object) {
+    if (name != "comment") throw HttpError(400, "field '" + name + "': unknown (known: comment)");
+    if (!value.isString()) throw HttpError(400, "field 'comment': must be a string");
+  }
+  return object->optValue<std::string>("comment", "");
+}
+
+void ApiRequestHandler::showReview(const std::string& id, const std::string& number, HTTPServerResponse& response) {
+  const ReviewActions actions(context_);
+  const auto reviewed = actions.review(id, versionNumber(number));
+  const int version = reviewed.version.number;
+  const std::string base = versionUrl(id, version);
+
+  Object::Ptr translation = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  translation->set("source_language", reviewed.version.sourceLanguage);
+  translation->set("segments", reviewed.segments.segments.size());
+  translation->set("complete", reviewed.status.complete());
+  translation->set("missing", idsJson(reviewed.status.missingTarget));
+  translation->set("outdated", idsJson(reviewed.status.outdatedTarget));
+  translation->set("changed_since_last_version", idsJson(reviewed.status.changedSource));
+  translation->set("xliff_url", base + "/translation.xlf");
+
+  Array::Ptr findings = new Array;
+  for (const auto& reviewedFinding : reviewed.findings) {
+    Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("id", reviewedFinding.id);
+    json->set("segment", reviewedFinding.finding.segmentId);
+    json->set("check", reviewedFinding.finding.check);
+    json->set("severity", std::string(review::nameOf(reviewedFinding.finding.severity)));
+    json->set("message", reviewedFinding.finding.message);
+    if (reviewedFinding.acknowledgement) {
+      json->set("acknowledged_by", reviewedFinding.acknowledgement->by);
+      json->set("acknowledged_at", reviewedFinding.acknowledgement->at);
+    } else if (reviewedFinding.finding.severity == review::Severity::warning) {
+      json->set("acknowledge_url", base + "/findings/" + encodeSegment(reviewedFinding.id) + "/acknowledge");
+    }
+    findings->add(json);
+  }
+  Array::Ptr comments = new Array;
+  for (const auto& comment : context_.store.comments(id, version)) {
+    Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("id", comment.id);
+    json->set("segment", orNull(comment.segmentId));
+    json->set("author", comment.author);
+    json->set("at", comment.at);
+    json->set("text", comment.text);
+    comments->add(json);
+  }
+  Array::Ptr history = new Array;
+  for (const auto& transition : context_.store.history(id, version)) {
+    Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("from", transition.from ? Poco::Dynamic::Var(store::toString(*transition.from)) : Poco::Dynamic::Var());
+    json->set("to", store::toString(transition.to));
+    json->set("actor", transition.actor);
+    json->set("at", transition.at);
+    json->set("comment", orNull(transition.comment));
+    history->add(json);
+  }
+
+  Object body = orderedObject();
+  body.set("document", id);
+  body.set("version", version);
+  body.set("state", store::toString(reviewed.version.state));
+  body.set("translation", translation);
+  body.set("errors", reviewed.errorCount());
+  body.set("unacknowledged_warnings", reviewed.unacknowledgedWarnings());
+  const auto blocker = reviewed.approvalBlocker();
+  body.set("approval_blocked_by", blocker ? Poco::Dynamic::Var(*blocker) : Poco::Dynamic::Var());
+  body.set("findings", findings);
+  body.set("comments", comments);
+  body.set("history", history);
+  body.set("review_page", "/review/" + encodeSegment(id) + "?version=" + std::to_string(version));
+  response.set("Cache-Control", "no-cache");
+  sendJson(response, 200, body);
+}
+
+void ApiRequestHandler::versionStep(const std::string& id, const std::string& number, const std::string& step,
+                                    HTTPServerRequest& request, HTTPServerResponse& response) {
+  const int wanted = positiveNumber(number, "the version", 404);  // a step names its version
+  const std::string comment = readComment(request);
+  ReviewActions actions(context_);
+  if (step == "submit-for-review") {
+    actions.submitForReview(id, wanted, *principal_, comment);
+  } else if (step == "approve") {
+    actions.approve(id, wanted, *principal_, comment);
+  } else if (step == "reject") {
+    actions.reject(id, wanted, *principal_, comment);
+  } else if (step == "publish") {
+    if (!comment.empty()) throw HttpError(400, "field 'comment': publish takes none");
+    actions.publish(id, wanted, *principal_);
+  } else {
+    actions.withdraw(id, wanted, *principal_, comment);
+  }
+  const auto version = context_.store.version(id, wanted);
+  Object body = orderedObject();
+  body.set("document", id);
+  body.set("version", wanted);
+  body.set("state", store::toString(version->state));
+  body.set("review_url", versionUrl(id, wanted) + "/review");
+  if (version->state == store::ReviewState::published) {
+    const auto& type = version->documentType;
+    Object::Ptr links = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const char* lang : {"fr", "nl"}) {
+      links->set(std::string(lang) + ".html", "/pub/" + type + "/" + encodeSegment(id) + "/" + lang + ".html");
+      links->set(std::string(lang) + ".pdf", "/pub/" + type + "/" + encodeSegment(id) + "/" + lang + ".pdf");
+    }
+    body.set("public", links);
+  }
+  sendJson(response, 200, body);
+}
+
+void ApiRequestHandler::acknowledgeFinding(const std::string& id, const std::string& number,
+                                           const std::string& findingId, HTTPServerResponse& response) {
+  const int wanted = positiveNumber(number, "the version", 404);
+  const bool first = ReviewActions(context_).acknowledge(id, wanted, findingId, *principal_);
+  Object body = orderedObject();
+  body.set("document", id);
+  body.set("version", wanted);
+  body.set("finding", findingId);
+  body.set("acknowledged", true);
+  if (!first) body.set("note", "already acknowledged; the first acknowledgement is kept");
+  sendJson(response, first ? 201 : 200, body);
+}
+
+void ApiRequestHandler::commentOnSegment(const std::string& id, const std::string& number,
+                                         const std::string& segmentId, HTTPServerRequest& request,
+                                         HTTPServerResponse& response) {
+  const int wanted = positiveNumber(number, "the version", 404);
+  const std::string text = readComment(request);
+  const auto commentId = ReviewActions(context_).comment(id, wanted, segmentId, *principal_, text);
+  Object body = orderedObject();
+  body.set("id", commentId);
+  body.set("document", id);
+  body.set("version", wanted);
+  body.set("segment", segmentId);
+  body.set("author", principal_->name);
+  body.set("text", text);
+  sendJson(response, 201, body);
+}
+
+void ApiRequestHandler::exportTranslation(const std::string& id, const std::string& number,
+                                          HTTPServerRequest& request, HTTPServerResponse& response) {
+  std::optional<l10n::Lang> target;
+  bool all = false;
+  for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
+    if (name == "target") {
+      if (value != "fr" && value != "nl") throw HttpError(400, "query parameter 'target': fr or nl, not '" + value + "'");
+      target = value == "fr" ? l10n::Lang::fr : l10n::Lang::nl;
+    } else if (name == "all") {
+      if (value != "true" && value != "false") throw HttpError(400, "query parameter 'all': true or false");
+      all = value == "true";
+    } else {
+      throw HttpError(400, "unknown query parameter '" + name + "' (known: target, all)");
+    }
+  }
+  const auto reviewed = ReviewActions(context_).review(id, versionNumber(number));
+  const auto language = target.value_or(l10n::other(reviewed.segments.sourceLanguage));
+  if (language == reviewed.segments.sourceLanguage) {
+    throw HttpError(400, "query parameter 'target': " + std::string(l10n::code(language)) +
+                             " is this document's source language; translate into the other one");
+  }
+  const std::string file =
+      context_.xliff.exportFile(reviewed.segments, reviewed.version.number, language, reviewed.status, all);
+  response.set("Content-Disposition", "attachment; filename=\"" + id + "-v" + std::to_string(reviewed.version.number) +
+                                          "." + std::string(l10n::code(language)) + ".xlf\"");
+  response.set("Cache-Control", "no-cache");
+  sendBytes(response, 200, "application/xliff+xml; charset=utf-8", file);
+}
+
+void ApiRequestHandler::importTranslation(const std::string& id, const std::string& number,
+                                          HTTPServerRequest& request, HTTPServerResponse& response) {
+  if (!principal_->hasAnyRole({"translator", "admin"})) {
+    throw HttpError(403, "token '" + principal_->name + "' may not import a translation (roles: translator, admin)");
+  }
+  const std::string mediaType = mediaTypeOf(request.getContentType());
+  if (mediaType != "application/xliff+xml" && mediaType != "application/xml" && mediaType != "text/xml") {
+    throw HttpError(415, "send the XLIFF file as Content-Type: application/xliff+xml, not '" +
+                             request.getContentType() + "'");
+  }
+  const int fromVersion = positiveNumber(number, "the version", 404);
+  const auto& settings = context_.settings;
+  const std::string body =
+      readBody(request, std::min(settings.server.maxRequestBytes, settings.parse.maxDocumentBytes));
+  const auto latest = context_.store.version(id, 0);
+  if (!latest) throw HttpError(404, "no document '" + id + "'");
+  if (fromVersion > latest->number) throw HttpError(404, "no version " + number + " of document '" + id + "'");
+
+  // The translation goes onto the latest version's input; segments changed since the
+  // file's version are reported, not applied.
+  const std::string latestInput = readVersionFile(context_.store, *latest, "input.xml");
+  review::XliffImportRequest importRequest;
+  importRequest.documentId = id;
+  importRequest.currentVersion = latest->number;
+  importRequest.currentInput = latestInput;
+  importRequest.currentInputName = "input.xml";
+  importRequest.segmentsOfVersion = [&](int version) -> std::optional<review::SegmentedDocument> {
+    const auto stored = context_.store.version(id, version);
+    if (!stored) return std::nullopt;
+    return review::SegmentExtractor::extract(
+        xml::parseUntrusted(readVersionFile(context_.store, *stored, "input.xml"), "input.xml", settings.parse));
+  };
+  review::XliffImportReport report;
+  try {
+    report = review::XliffImporter(settings.parse).importFile(body, "translation.xlf", importRequest);
+  } catch (const xml::InvalidInput& invalid) {
+    throw HttpError(422, "the translation file was refused; nothing was imported", diagnosticsJson(invalid.diagnostics()));
+  }
+  if (report.fileVersion != fromVersion) {
+    throw HttpError(409, "this file was exported from version " + std::to_string(report.fileVersion) +
+                             "; post it to " + versionUrl(id, report.fileVersion) + "/translation.xlf");
+  }
+  if (!report.accepted()) {
+    throw HttpError(422, "the translation file has errors; nothing was imported", diagnosticsJson(report.errors));
+  }
+  Object::Ptr summary = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  summary->set("from_version", report.fileVersion);
+  summary->set("onto_version", latest->number);
+  summary->set("target", std::string(l10n::code(report.targetLanguage)));
+  summary->set("imported", idsJson(report.imported));
+  Array::Ptr skipped = new Array;
+  for (const auto& unit : report.skipped) {
+    Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("id", unit.id);
+    json->set("reason", unit.reason);
+    json->set("line", unit.line);
+    json->set("column", unit.column);
+    skipped->add(json);
+  }
+  summary->set("skipped", skipped);
+  if (report.newInput.empty()) {
+    Object answer = orderedObject();
+    answer.set("document", id);
+    answer.set("import", summary);
+    answer.set("note", "no translation was imported; no new version");
+    return sendJson(response, 200, answer);
+  }
+  enqueue(report.newInput, response, "import", summary);
+}
+
+}  // namespace paraph::http
