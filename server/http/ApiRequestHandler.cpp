@@ -16,9 +16,9 @@
 #include <sstream>
 
 #include "http/ApiSupport.h"
+#include "http/ConsolidationPlan.h"
 #include "http/HttpError.h"
 #include "http/VersionReview.h"
-#include "store/CanonicalInput.h"
 #include "store/Sha256.h"
 #include "xml/SafeParser.h"
 
@@ -285,16 +285,20 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
       throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson({unique.conflictWith(*holder)}));
     }
   }
-  if (context_.store.queueDepth() >= static_cast<std::int64_t>(settings.queue.capacity)) {
+  const std::string canonicalSha256 = canonicalSha256Of(body, settings.parse);
+  // An amendment also makes the convention's next version: planned (and refused) before
+  // anything is stored.
+  const auto consolidation = planConsolidation(context_, accepted, body, canonicalSha256);
+  const auto jobsNeeded = consolidation ? 2 : 1;
+  if (context_.store.queueDepth() + jobsNeeded > static_cast<std::int64_t>(settings.queue.capacity)) {
     response.set("Retry-After", std::to_string(settings.queue.retryAfterSeconds));
     throw HttpError(503, "the queue is full (queue.capacity = " + std::to_string(settings.queue.capacity) +
                              "); try again later");
   }
-  const auto reparsed = xml::parseUntrusted(body, "input.xml", settings.parse);
   store::Submission submission;
   submission.documentId = document.id;
   submission.documentType = document.type->name;
-  submission.canonicalSha256 = store::sha256Hex(store::canonicalForm(reparsed.document.get()));
+  submission.canonicalSha256 = canonicalSha256;
   submission.inputSha256 = context_.store.files().put(body);
   submission.submittedBy = principal_->name;
   submission.requestId = requestId_;
@@ -313,6 +317,10 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
     answer.set("missing_translations", missing);
   }
   if (extra) answer.set(extraName, extra);
+  if (consolidation && (outcome.kind == store::SubmitOutcome::Kind::queued ||
+                        outcome.kind == store::SubmitOutcome::Kind::alreadyQueued)) {
+    answer.set("consolidated", submitConsolidation(*consolidation));
+  }
   switch (outcome.kind) {
     case store::SubmitOutcome::Kind::uniqueConflict: {
       const auto& unique = document.uniqueValues.at(outcome.conflictingClaim);
@@ -341,6 +349,36 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
   }
   response.set("Location", jobUrl(outcome.job));
   sendJson(response, 202, answer);
+}
+
+Object::Ptr ApiRequestHandler::submitConsolidation(const ConsolidationPlan& plan) {
+  store::Submission submission;
+  submission.documentId = plan.conventionId;
+  submission.documentType = "convention";
+  submission.canonicalSha256 = plan.canonicalSha256;
+  submission.inputSha256 = context_.store.files().put(plan.input);
+  submission.submittedBy = principal_->name;
+  submission.requestId = requestId_;
+  const auto outcome = context_.store.submit(submission, context_.settings.queue.capacity);
+  Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  json->set("document", plan.conventionId);
+  json->set("from_version", plan.fromVersion);
+  Array::Ptr changed = new Array;
+  for (const auto& article : plan.changedArticles) changed->add(article);
+  json->set("changed_articles", changed);
+  if (outcome.kind == store::SubmitOutcome::Kind::queueFull) {
+    // The queue filled between the check and now: the amendment is queued, its consolidation
+    // is not; submitting the amendment again retries it.
+    json->set("error", "the queue is full; submit the amendment again to consolidate the convention");
+    return json;
+  }
+  json->set("job", outcome.job);
+  json->set("status_url", jobUrl(outcome.job));
+  if (outcome.kind == store::SubmitOutcome::Kind::existingVersion) {
+    json->set("version_url", versionUrl(plan.conventionId, outcome.version));
+  }
+  if (context_.workers != nullptr) context_.workers->wake();
+  return json;
 }
 
 void ApiRequestHandler::listDocuments(HTTPServerRequest& request, HTTPServerResponse& response) {

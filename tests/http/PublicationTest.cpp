@@ -75,12 +75,6 @@ std::string withTargets(std::string xliff, const std::map<std::string, std::stri
   return xliff;
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 // Atom (RFC 4287) by its own RELAX NG schema; the errors in words, empty when valid.
 std::string atomErrors(const std::string& feed) {
   paraph::xml::DocPtr document(xmlReadMemory(feed.data(), static_cast<int>(feed.size()), "feed.atom", nullptr,
