@@ -197,6 +197,17 @@ TEST_F(Publication, AFrenchDraftIsTranslatedReviewedFixedApprovedPublishedAndWit
   auto mistyped = dutch;
   mistyped[titleId] = replaced(dutch[titleId], "8,4", "8,6");
 
+  // A hostile file (an external entity) or one from the wrong role changes nothing.
+  const std::string hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>\n" +
+                              exported.body.substr(exported.body.find("<xliff"));
+  const auto refused = translator().post(versionPath(id, draft) + "/translation.xlf", hostile, "application/xliff+xml");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("\"line\":2"), std::string::npos) << refused.body;
+  EXPECT_EQ(submitter().post(versionPath(id, draft) + "/translation.xlf", withTargets(exported.body, dutch),
+                             "application/xliff+xml").status,
+            403);
+  EXPECT_EQ(translator().get("/api/v1/documents/" + id).json()->getValue<int>("latest_version"), 1);
+
   // 3. Import: a new version, complete, in review.
   const auto imported = translator().post(versionPath(id, draft) + "/translation.xlf",
                                           withTargets(exported.body, mistyped), "application/xliff+xml");
