@@ -71,7 +71,8 @@ TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const s
 // sections `paraph serve` added; parse.* and print.* are left to their owners.
 void refuseUnknownKeys(const Poco::Util::AbstractConfiguration& config) {
   static const std::map<std::string, std::set<std::string>> kKnown{
-      {"server", {"bind_address", "port", "http_threads", "http_queue", "max_request_bytes", "shutdown_grace_ms", "public_url"}},
+      {"server", {"bind_address", "port", "http_threads", "http_queue", "max_request_bytes", "shutdown_grace_ms", "public_url",
+                  "feed_page_size"}},
       {"store", {"data_dir", "busy_timeout_ms"}},
       {"queue", {"workers", "accept_only", "capacity", "retry_after_s", "job_timeout_ms"}},
       {"auth", {"token"}},
@@ -120,6 +121,10 @@ Settings Settings::load(const std::string& configFile) {
   settings.server.httpQueue = readNumber(*config, "server.http_queue", settings.server.httpQueue);
   settings.server.maxRequestBytes = readNumber(*config, "server.max_request_bytes", settings.server.maxRequestBytes);
   settings.server.shutdownGrace = readMilliseconds(*config, "server.shutdown_grace_ms", settings.server.shutdownGrace);
+  settings.server.feedPageSize = readNumber(*config, "server.feed_page_size", settings.server.feedPageSize);
+  if (settings.server.feedPageSize == 0 || settings.server.feedPageSize > 200) {
+    throw std::runtime_error("setting server.feed_page_size: from 1 to 200");
+  }
   settings.server.publicUrl = config->getString("server.public_url", settings.server.publicUrl);
   if (!settings.server.publicUrl.empty()) {
     const auto& url = settings.server.publicUrl;

@@ -21,6 +21,7 @@ struct ServerSettings {
   std::size_t maxRequestBytes = 4 * 1024 * 1024; // server.max_request_bytes: any request body
   std::chrono::milliseconds shutdownGrace{60000};  // server.shutdown_grace_ms
   std::string publicUrl;  // server.public_url: scheme://host[:port] in feed links; empty = the request's Host
+  unsigned feedPageSize = 20;  // server.feed_page_size: documents per page of an Atom feed
 };
 
 // Where versions, jobs and files are kept.

@@ -21,8 +21,6 @@ using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
-// Documents per feed page (the bilingual feed has both languages of each).
-constexpr int kFeedDocumentsPerPage = 20;
 const std::set<std::string> kPublicFiles{"fr.html", "nl.html", "fr.pdf", "nl.pdf", "fr-nl.html", "fr-nl.pdf"};
 
 std::string publicPath(const store::PublicationRecord& publication, const std::string& file) {
@@ -107,9 +105,11 @@ void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request
     if (parameter != "page") throw HttpError(400, "unknown query parameter '" + parameter + "' (known: page)");
     page = positiveNumber(value, "page", 400);
   }
+  // Documents per page (the bilingual feed has both languages of each).
+  const int perPage = static_cast<int>(context_.settings.server.feedPageSize);
   const std::string now = store::Store::timestamp();
-  auto publications = context_.store.livePublications(now, (page - 1) * kFeedDocumentsPerPage, kFeedDocumentsPerPage + 1);
-  const bool hasNext = publications.size() > static_cast<std::size_t>(kFeedDocumentsPerPage);
+  auto publications = context_.store.livePublications(now, (page - 1) * perPage, perPage + 1);
+  const bool hasNext = publications.size() > static_cast<std::size_t>(perPage);
   if (hasNext) publications.pop_back();
   if (page > 1 && publications.empty()) throw HttpError(404, "feed " + feedPath + " has no page " + std::to_string(page));
 

@@ -98,7 +98,8 @@ std::string entryOf(const std::string& feed, const std::string& document, const 
 class Publication : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = std::make_unique<ServerProcess>(testFolder("publication"));
+    // One document per feed page, so that paging shows with a few publications.
+    server_ = std::make_unique<ServerProcess>(testFolder("publication"), "server.feed_page_size = 1\n");
     server_->start();
   }
   static void TearDownTestSuite() {
@@ -342,6 +343,45 @@ TEST_F(Publication, AnEmbargoedPressReleaseStaysOutOfTheFeedsAndThePublicUrlsUnt
   ASSERT_EQ(step(publisher(), liftedId, 1, "publish").status, 200);
   EXPECT_FALSE(entryOf(anonymous().get("/feed/fr.atom").body, liftedId, "fr").empty());
   EXPECT_EQ(anonymous().get("/pub/press-release/" + liftedId + "/fr.html").status, 200);
+}
+
+TEST_F(Publication, TheFeedsPageWithRelNextThroughEveryLiveDocumentOnce) {
+  const std::string original = readFile(kPressRelease);
+  for (const std::string suffix : {"-page-a", "-page-b"}) {
+    const std::string id = documentIdOf(original) + suffix;
+    ASSERT_EQ(submit(withDocumentId(original, id)), 1);
+    acknowledgeWarningsAndApprove(id, 1);
+    ASSERT_EQ(step(publisher(), id, 1, "publish").status, 200);
+  }
+  const std::string origin = "http://127.0.0.1:" + std::to_string(server_->port());
+  std::map<std::string, int> seen;  // entry id → how many times
+  int pages = 0;
+  std::string path = "/feed/nl.atom";
+  while (!path.empty() && pages < 50) {
+    const auto page = anonymous().get(path);
+    ASSERT_EQ(page.status, 200) << path;
+    EXPECT_EQ(atomErrors(page.body), "") << page.body;
+    ++pages;
+    const std::regex entryId(R"(<entry[\s\S]*?<id>([^<]+)</id>)");
+    for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), entryId); it != std::sregex_iterator(); ++it) {
+      ++seen[(*it)[1]];
+    }
+    std::smatch next;
+    path.clear();
+    if (std::regex_search(page.body, next, std::regex(R"re(<link rel="next"[^>]*href="([^"]+)")re"))) {
+      const std::string href = next[1];
+      ASSERT_TRUE(href.starts_with(origin)) << href;
+      path = std::regex_replace(href.substr(origin.size()), std::regex("&amp;"), "&");
+    }
+  }
+  EXPECT_GE(pages, 2);
+  for (const auto& [entry, count] : seen) EXPECT_EQ(count, 1) << entry << " on several pages";
+  for (const std::string suffix : {"-page-a", "-page-b"}) {
+    EXPECT_EQ(seen.count("tag:inami.fgov.be,2026:paraph/press-release/" + documentIdOf(original) + suffix + "/nl"), 1u);
+  }
+  EXPECT_EQ(anonymous().get("/feed/nl.atom?page=" + std::to_string(pages + 1)).status, 404);
+  EXPECT_EQ(anonymous().get("/feed/nl.atom?page=0").status, 400);
+  EXPECT_EQ(anonymous().get("/feed/nl.atom?since=yesterday").status, 400);
 }
 
 TEST_F(Publication, TheReviewPageShowsTheMismatchOnItsRowAndApprovesByKeyboardInChromium) {
