@@ -128,12 +128,19 @@ void ApiRequestHandler::route(HTTPServerRequest& request, HTTPServerResponse& re
     return health(response);
   }
   // Public: what the website pulls (published versions only), no token.
+  // HEAD too: a reader may check a feed or a file without its body (Poco sends none).
+  auto readOnly = [&] {
+    if (method != "GET" && method != "HEAD") {
+      response.set("Allow", "GET, HEAD");
+      throw HttpError(405, method + " is not allowed here; use GET");
+    }
+  };
   if (size == 4 && segments[0] == "pub") {
-    only("GET");
+    readOnly();
     return publicFile(segments, request, response);
   }
   if ((size == 1 && segments[0] == "feed.atom") || (size == 2 && segments[0] == "feed")) {
-    only("GET");
+    readOnly();
     return feed(size == 1 ? segments[0] : segments[1], request, response);
   }
   if (size >= 2 && segments[0] == "review") {

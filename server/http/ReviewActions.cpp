@@ -130,6 +130,10 @@ bool ReviewActions::acknowledge(const std::string& id, int number, const std::st
                                 const Principal& actor) {
   requireRole(actor, mayReview(actor), "acknowledge a finding", "reviewer, admin");
   const auto reviewed = review(id, number);
+  if (reviewed.version.state != ReviewState::inReview) {
+    throw HttpError(409, "cannot acknowledge a finding of " + versionName(id, number) + ": it is " +
+                             store::toString(reviewed.version.state) + "; findings are acknowledged during review");
+  }
   for (const auto& finding : reviewed.findings) {
     if (finding.id != findingId) continue;
     if (finding.finding.severity == review::Severity::error) {
