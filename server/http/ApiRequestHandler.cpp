@@ -496,22 +496,26 @@ void ApiRequestHandler::sendVersionFile(const std::string& id, const std::string
   // A numbered version's file never changes: cache it for good. "latest" must be revalidated.
   response.set("Cache-Control", number == "latest" ? "no-cache" : "public, max-age=31536000, immutable");
   const std::string ifNoneMatch = request.get("If-None-Match", "");
-  if (ifNoneMatch == "*" || ifNoneMatch.find(etag) != std::string::npos) {
-    response.setStatus(HTTPResponse::HTTP_NOT_MODIFIED);
-    status_ = 304;
-    response.setContentLength(0);
-    response.send();
-    return;
-  }
-  std::ifstream stream(context_.store.files().pathOf(file->sha256), std::ios::binary);
-  if (!stream) throw std::runtime_error("stored file " + file->sha256 + " is missing");
+  if (ifNoneMatch == "*" || ifNoneMatch.find(etag) != std::string::npos) return sendNotModified(response);
+  sendStoredFile(response, *file, id + "-v" + std::to_string(version->number) + "." + name);
+}
+
+void ApiRequestHandler::sendNotModified(HTTPServerResponse& response) {
+  response.setStatus(HTTPResponse::HTTP_NOT_MODIFIED);
+  status_ = 304;
+  response.setContentLength(0);
+  response.send();
+}
+
+void ApiRequestHandler::sendStoredFile(HTTPServerResponse& response, const store::FileRecord& file,
+                                       const std::string& fileName) {
+  std::ifstream stream(context_.store.files().pathOf(file.sha256), std::ios::binary);
+  if (!stream) throw std::runtime_error("stored file " + file.sha256 + " is missing");
   response.setStatus(HTTPResponse::HTTP_OK);
   status_ = 200;
-  response.setContentType(file->mediaType);
-  response.setContentLength64(file->size);
-  const std::string extension = name.substr(name.find('.'));
-  response.set("Content-Disposition", "inline; filename=\"" + id + "-v" + std::to_string(version->number) + "." +
-                                          name.substr(0, name.find('.')) + extension + "\"");
+  response.setContentType(file.mediaType);
+  response.setContentLength64(file.size);
+  response.set("Content-Disposition", "inline; filename=\"" + fileName + "\"");
   Poco::StreamCopier::copyStream(stream, response.send());
 }
 

@@ -69,6 +69,9 @@ class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
   void reviewPage(const std::vector<std::string>& segments, Poco::Net::HTTPServerRequest& request,
                   Poco::Net::HTTPServerResponse& response);
   std::string formToken(const std::string& documentId) const;
+  void sendNotModified(Poco::Net::HTTPServerResponse& response);
+  void sendStoredFile(Poco::Net::HTTPServerResponse& response, const store::FileRecord& file,
+                      const std::string& fileName);
   void sendBytes(Poco::Net::HTTPServerResponse& response, int status, const std::string& contentType,
                  const std::string& bytes);
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "http/HttpError.h"
+#include "xml/Escape.h"
 
 namespace paraph::http {
 
@@ -86,29 +87,12 @@ Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics) {
   return errors;
 }
 
-namespace {
-std::string escapedHtml(const std::string& text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (const char character : text) {
-    switch (character) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += character;
-    }
-  }
-  return escaped;
-}
-}  // namespace
 
 std::string errorPage(int status, const std::string& message, const std::string& requestId) {
   const std::string title = "paraph: " + std::to_string(status);
-  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escapedHtml(title) +
-         "</title></head><body><main><h1>" + escapedHtml(title) + "</h1><p role=\"alert\">" + escapedHtml(message) +
-         "</p><p>Request " + escapedHtml(requestId) + "</p></main></body></html>\n";
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + xml::escapedMarkup(title, false) +
+         "</title></head><body><main><h1>" + xml::escapedMarkup(title, false) + "</h1><p role=\"alert\">" + xml::escapedMarkup(message, false) +
+         "</p><p>Request " + xml::escapedMarkup(requestId, false) + "</p></main></body></html>\n";
 }
 
 }  // namespace paraph::http

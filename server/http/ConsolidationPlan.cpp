@@ -27,6 +27,12 @@ std::optional<ConsolidationPlan> planConsolidation(ServerContext& context, const
   xmlDoc* parsed = document.parsed.document.get();
   const std::string conventionId = xml::XPathExpression("/a:amendment/a:convention/@id")
                                        .string(parsed, xmlDocGetRootElement(parsed), document.type->namespaces);
+  // Applied to a version still on its way, the amendment would silently drop that version's
+  // changes: the convention must be settled first.
+  if (const auto pending = context.store.pendingJob(conventionId)) {
+    throw HttpError(409, "convention '" + conventionId + "' has a job in progress (" + jobUrl(*pending) +
+                             "); submit amendment '" + document.id + "' once it is done, so that it applies to its result");
+  }
   const auto convention = context.store.version(conventionId, 0);
   if (!convention) {
     throw HttpError(409, "amendment '" + document.id + "' amends convention '" + conventionId +

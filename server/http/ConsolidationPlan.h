@@ -22,7 +22,8 @@ struct ConsolidationPlan {
 
 // nullopt when the submission is not an amendment, is a draft (consolidated once its
 // translation is complete), or is the amendment's latest version again. Throws HttpError
-// before anything is stored: 409 when the convention is not in paraph, 400 naming the
+// before anything is stored: 409 when the convention is not in paraph or has a job in
+// progress (the amendment must apply to its result), 400 naming the
 // amendment's line and column when it does not fit the convention or the result would be
 // invalid.
 std::optional<ConsolidationPlan> planConsolidation(ServerContext& context, const AcceptedInput& amendment,

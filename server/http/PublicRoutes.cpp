@@ -1,11 +1,8 @@
 // What the institution's website pulls, without a token: the published version of each
 // document at a stable URL, and the Atom feeds (docs/publication.md).
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <fstream>
 
 #include "http/ApiRequestHandler.h"
 #include "http/ApiSupport.h"
@@ -17,7 +14,6 @@
 namespace paraph::http {
 namespace {
 
-using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
@@ -30,12 +26,6 @@ std::string publicPath(const store::PublicationRecord& publication, const std::s
 // An embargoed document appears when its embargo is lifted: that is its publication.
 std::string visibleFrom(const std::string& at, const std::string& embargoUntil) {
   return std::max(at, embargoUntil);
-}
-
-void answerNotModified(HTTPServerResponse& response) {
-  response.setStatus(HTTPResponse::HTTP_NOT_MODIFIED);
-  response.setContentLength(0);
-  response.send();
 }
 
 }  // namespace
@@ -76,17 +66,9 @@ void ApiRequestHandler::publicFile(const std::vector<std::string>& segments, HTT
                                                                              : name.substr(0, 2) + "-BE");
   if (publication::notModified(request.get("If-None-Match", ""), request.get("If-Modified-Since", ""), etag,
                                lastModified)) {
-    status_ = 304;
-    return answerNotModified(response);
+    return sendNotModified(response);
   }
-  std::ifstream stream(context_.store.files().pathOf(file->sha256), std::ios::binary);
-  if (!stream) throw std::runtime_error("stored file " + file->sha256 + " is missing");
-  response.setStatus(HTTPResponse::HTTP_OK);
-  status_ = 200;
-  response.setContentType(file->mediaType);
-  response.setContentLength64(file->size);
-  response.set("Content-Disposition", "inline; filename=\"" + id + "." + name + "\"");
-  Poco::StreamCopier::copyStream(stream, response.send());
+  sendStoredFile(response, *file, id + "." + name);
 }
 
 void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request, HTTPServerResponse& response) {
@@ -159,8 +141,7 @@ void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request
   response.set("Cache-Control", "no-cache");
   if (publication::notModified(request.get("If-None-Match", ""), request.get("If-Modified-Since", ""), etag,
                                lastModified)) {
-    status_ = 304;
-    return answerNotModified(response);
+    return sendNotModified(response);
   }
   sendBytes(response, 200, "application/atom+xml; charset=utf-8", body);
 }

@@ -2,25 +2,11 @@
 
 #include <stdexcept>
 
+#include "xml/Escape.h"
 #include "xml/TreeBuilding.h"
 
 namespace paraph::review {
 namespace {
-
-std::string escaped(const std::string& text, bool attribute) {
-  std::string result;
-  result.reserve(text.size());
-  for (const char character : text) {
-    switch (character) {
-      case '&': result += "&amp;"; break;
-      case '<': result += "&lt;"; break;
-      case '>': result += "&gt;"; break;
-      case '"': result += attribute ? "&quot;" : "\""; break;
-      default: result += character;
-    }
-  }
-  return result;
-}
 
 const char* chars(const xmlChar* text) { return text == nullptr ? "" : reinterpret_cast<const char*>(text); }
 using xml::xmlChars;
@@ -54,12 +40,12 @@ void readChildren(const xmlNode* parent, std::vector<InlineSpan>& spans) {
 
 std::string InlineSpan::markup() const {
   switch (kind) {
-    case Kind::text: return escaped(text, false);
+    case Kind::text: return xml::escapedMarkup(text, false);
     case Kind::end: return "</" + text + ">";
     case Kind::start:
     case Kind::standalone: {
       std::string tag = "<" + text;
-      for (const auto& [name, value] : attributes) tag += " " + name + "=\"" + escaped(value, true) + "\"";
+      for (const auto& [name, value] : attributes) tag += " " + name + "=\"" + xml::escapedMarkup(value, true) + "\"";
       return tag + (kind == Kind::standalone ? "/>" : ">");
     }
   }

@@ -477,6 +477,16 @@ std::map<JobState, std::int64_t> Store::jobCounts() {
   });
 }
 
+std::optional<std::int64_t> Store::pendingJob(const std::string& documentId) {
+  return database_.read([&](Session& session) -> std::optional<std::int64_t> {
+    std::vector<Poco::Int64> jobs;
+    session << "SELECT id FROM jobs WHERE document_id = ? AND state IN ('queued', 'running') ORDER BY id DESC LIMIT 1",
+        into(jobs), useRef(documentId), now;
+    if (jobs.empty()) return std::nullopt;
+    return static_cast<std::int64_t>(jobs.front());
+  });
+}
+
 std::int64_t Store::queueDepth() {
   return database_.read([](Session& session) {
     Poco::Int64 queued = 0;

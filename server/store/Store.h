@@ -61,6 +61,8 @@ class Store {
   std::optional<JobRecord> job(std::int64_t id);
   std::map<JobState, std::int64_t> jobCounts();
   std::int64_t queueDepth();
+  // The newest queued or running job of a document, if any.
+  std::optional<std::int64_t> pendingJob(const std::string& documentId);
 
   // page is 1-based; type empty means every type.
   DocumentPage documents(const std::string& type, int page, int perPage);

@@ -55,6 +55,11 @@ TEST_F(Amendment, SubmittingAnAmendmentMakesTheConventionsConsolidatedNextVersio
 
   const auto convention = submitter().post("/api/v1/documents", readFile(kConvention));
   ASSERT_EQ(convention.status, 202) << convention.body;
+  // While the convention's version is still being made (printing takes seconds), the
+  // amendment would apply to nothing settled: refused, naming the job to wait for.
+  const auto tooSoon = submitter().post("/api/v1/documents", amendment);
+  EXPECT_EQ(tooSoon.status, 409) << tooSoon.body;
+  EXPECT_NE(tooSoon.body.find(convention.json()->getValue<std::string>("status_url")), std::string::npos) << tooSoon.body;
   waitDone(convention.json()->getValue<std::int64_t>("job"));
 
   // An amendment whose statement about the convention is wrong: 400 at its line, nothing stored.

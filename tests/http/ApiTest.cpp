@@ -4,6 +4,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -205,15 +206,31 @@ TEST_F(ServerApi, EveryFixtureLetterBecomesAVersionWithHtmlAndPdfInBothLanguages
 
 TEST_F(ServerApi, EveryFixtureOfTheOtherDocumentTypesBecomesAVersionToo) {
   std::vector<std::pair<std::filesystem::path, std::int64_t>> jobs;
-  for (const auto& folder : std::filesystem::directory_iterator(kHome / "fixtures")) {
-    const std::string type = folder.path().filename().string();
-    if (!folder.is_directory() || type == "letter" || type == "invalid" || type == "hostile") continue;
-    for (const auto& file : filesIn(folder.path(), ".xml")) {
+  std::vector<std::filesystem::path> amendments;
+  auto submitAll = [&](const std::vector<std::filesystem::path>& files) {
+    for (const auto& file : files) {
       const auto answer = submitter().post("/api/v1/documents", readFile(file));
       ASSERT_EQ(answer.status, 202) << file << "\n" << answer.body;
       jobs.emplace_back(file, answer.json()->getValue<std::int64_t>("job"));
+      if (const auto consolidated = answer.json()->getObject("consolidated")) {
+        ASSERT_TRUE(consolidated->has("job")) << answer.body;
+        jobs.emplace_back(file.string() + " (the convention consolidated)", consolidated->getValue<std::int64_t>("job"));
+      }
+    }
+  };
+  for (const auto& folder : std::filesystem::directory_iterator(kHome / "fixtures")) {
+    const std::string type = folder.path().filename().string();
+    if (!folder.is_directory() || type == "letter" || type == "invalid" || type == "hostile") continue;
+    if (type == "amendment") {
+      amendments = filesIn(folder.path(), ".xml");
+    } else {
+      submitAll(filesIn(folder.path(), ".xml"));
     }
   }
+  // Each amendment amends a convention fixture, which must have become a version first.
+  for (const auto& [file, jobId] : jobs) submitter().waitForJob(jobId);
+  ASSERT_FALSE(amendments.empty());
+  submitAll(amendments);
   for (const auto& [file, jobId] : jobs) {
     const auto job = submitter().waitForJob(jobId);
     ASSERT_EQ(job->getValue<std::string>("state"), "done") << file << "\n" << job->getValue<std::string>("error");
