@@ -430,6 +430,7 @@ void ApiRequestHandler::showDocument(const std::string& id, HTTPServerResponse& 
   for (const auto& version : document->versions) {
     Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("number", version.number);
+    json->set("state", store::toString(version.state));
     json->set("created_at", version.createdAt);
     json->set("submitted_by", version.submittedBy);
     json->set("url", versionUrl(id, version.number));

@@ -173,6 +173,8 @@ TEST_F(Publication, AFrenchDraftIsTranslatedReviewedFixedApprovedPublishedAndWit
   const int draft = versionOf(accepted);
   ASSERT_EQ(draft, 1);
   EXPECT_EQ(review(id, draft)->getValue<std::string>("state"), "draft");
+  const auto listed = translator().get("/api/v1/documents/" + id).json()->getArray("versions");
+  EXPECT_EQ(listed->getObject(0)->getValue<std::string>("state"), "draft");
   EXPECT_NE(translator().get(versionPath(id, draft) + "/nl.html").body.find("[vertaling ontbreekt]"), std::string::npos);
   EXPECT_EQ(step(publisher(), id, draft, "publish").status, 409);
   EXPECT_EQ(step(translator(), id, draft, "submit-for-review").status, 409);  // incomplete
