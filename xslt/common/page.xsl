@@ -7,7 +7,8 @@
   title              text of <title>
   document-id        the input's id (meta paraph-document-id)
   source-language    'fr' or 'nl' (meta paraph-source-language)
-  styles             space-separated names of styles/NAME.css to inline, in order
+  styles             space-separated names of styles/NAME.css to inline, in order, after
+                     styles/palette.css (colours and base typography, always first)
                      (default 'document'; a letter passes 'document letterhead letter')
   running-reference  text of the running footer (bottom-left margin box); empty for none
   running-reference-on-first-page
@@ -48,7 +49,7 @@
         <meta name="generator" content="paraph"/>
         <style>
           <xsl:call-template name="page.styles">
-            <xsl:with-param name="names" select="normalize-space($styles)"/>
+            <xsl:with-param name="names" select="normalize-space(concat('palette ', $styles))"/>
           </xsl:call-template>
         </style>
         <xsl:if test="string($running-reference) != ''">

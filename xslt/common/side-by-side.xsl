@@ -38,6 +38,8 @@
         <meta name="paraph-edition" content="fr-nl"/>
         <meta name="generator" content="paraph"/>
         <style>
+          <xsl:value-of select="p:css('palette')"/>
+          <xsl:text>&#10;</xsl:text>
           <xsl:value-of select="p:css('document')"/>
           <xsl:text>&#10;</xsl:text>
           <xsl:value-of select="p:css('side-by-side')"/>

@@ -73,6 +73,8 @@
         <meta name="generator" content="paraph"/>
         <style>
           <xsl:text>&#10;</xsl:text>
+          <xsl:value-of select="p:css('palette')"/>
+          <xsl:text>&#10;</xsl:text>
           <xsl:value-of select="p:css('review')"/>
         </style>
       </head>
