@@ -37,19 +37,6 @@ std::string trimmed(std::string text) {
   return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
 }
 
-xml::Diagnostic placedAt(const xml::ParsedDocument& parsed, const xmlNode* node, std::string message, std::string rule) {
-  xml::Diagnostic diagnostic;
-  diagnostic.file = parsed.sourceName;
-  if (node != nullptr) {
-    diagnostic.line = static_cast<int>(xmlGetLineNo(node));
-    diagnostic.column = parsed.columnOf(node);
-    diagnostic.path = xml::nodePath(node);
-  }
-  diagnostic.message = std::move(message);
-  diagnostic.rule = std::move(rule);
-  return diagnostic;
-}
-
 // The articles of a convention in document order (their numbers are their positions, from 1).
 std::vector<xmlNode*> articlesOf(xmlNode* convention) {
   std::vector<xmlNode*> articles;
@@ -185,7 +172,7 @@ class Consolidator {
   void appendHistory();
   void changed(const std::string& kind, const std::string& article);
   void report(const xmlNode* at, std::string message, std::string rule) {
-    diagnostics_.push_back(placedAt(amendment_, at, std::move(message), std::move(rule)));
+    diagnostics_.push_back(amendment_.diagnosticAt(at, std::move(message), std::move(rule)));
   }
   std::string conventionId() const { return xml::attribute(conventionRoot_, "id"); }
   std::string articleList() const;
@@ -205,13 +192,13 @@ class Consolidator {
 
 void Consolidator::checkDocumentTypes() const {
   if (!isElement(conventionRoot_, kConventionNamespace, "convention")) {
-    throw xml::InvalidInput({placedAt(convention_, conventionRoot_,
+    throw xml::InvalidInput({convention_.diagnosticAt(conventionRoot_,
                                       "not a convention: consolidation applies an amendment to the input of the convention it amends "
                                       "(root <convention> in namespace " + std::string(kConventionNamespace) + ")",
                                       "consolidation-document")});
   }
   if (!isElement(amendmentRoot_, kAmendmentNamespace, "amendment")) {
-    throw xml::InvalidInput({placedAt(amendment_, amendmentRoot_,
+    throw xml::InvalidInput({amendment_.diagnosticAt(amendmentRoot_,
                                       "not an amendment: consolidation applies an amendment (root <amendment> in namespace " +
                                           std::string(kAmendmentNamespace) + ") to a convention",
                                       "consolidation-document")});
@@ -225,13 +212,13 @@ void Consolidator::checkSameConvention() const {
   const std::string number = trimmed(xml::textContent(firstChild(conventionRoot_, "number")));
   std::vector<xml::Diagnostic> problems;
   if (statedId != conventionId()) {
-    problems.push_back(placedAt(amendment_, amended,
+    problems.push_back(amendment_.diagnosticAt(amended,
                                 "this amendment amends the convention with document id " + statedId +
                                     ", not this one (" + conventionId() + ", " + convention_.sourceName +
                                     "): apply it to the convention it names, or correct convention/@id",
                                 "consolidation-convention"));
   } else if (statedNumber != number) {
-    problems.push_back(placedAt(amendment_, amended,
+    problems.push_back(amendment_.diagnosticAt(amended,
                                 "this amendment names convention n° " + statedNumber + " but the convention " + statedId +
                                     " is n° " + number + ": correct convention/@number",
                                 "consolidation-convention"));
@@ -245,7 +232,7 @@ void Consolidator::checkNotAppliedYet() const {
   for (xmlNode* history : xml::childElements(conventionRoot_, "amended-by")) {
     for (xmlNode* applied : xml::childElements(history, "amendment")) {
       if (xml::attribute(applied, "number") != number) continue;
-      throw xml::InvalidInput({placedAt(amendment_, numberElement,
+      throw xml::InvalidInput({amendment_.diagnosticAt(numberElement,
                                         "amendment n° " + number + " has already been applied to convention " + conventionId() +
                                             " (by document " + xml::attribute(applied, "id") +
                                             "): consolidate from the convention's latest text, and give a new amendment the next number",
@@ -514,12 +501,7 @@ ConsolidatedConvention Consolidator::run() {
   for (const auto& [kind, article] : changes_) {
     if (!article.empty() && seen.insert(article).second) result.changedArticles.push_back(article);
   }
-  xmlChar* buffer = nullptr;
-  int size = 0;
-  xmlDocDumpFormatMemoryEnc(convention_.document.get(), &buffer, &size, "UTF-8", 0);
-  xml::XmlCharPtr owned(buffer);
-  if (owned == nullptr) throw std::bad_alloc();
-  result.input.assign(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(size));
+  result.input = xml::serializedDocument(convention_.document.get());
   return result;
 }
 

@@ -5,17 +5,9 @@
 namespace paraph::pipeline {
 
 void EnrichmentContext::report(const xmlNode* node, std::string message, std::string rule) const {
-  const xmlNode* element = node;
-  if (element == nullptr) element = xmlDocGetRootElement(parsed.document.get());
-  if (element->type == XML_ATTRIBUTE_NODE) element = element->parent;
-  xml::Diagnostic diagnostic;
-  diagnostic.file = parsed.sourceName;
-  diagnostic.line = static_cast<int>(xmlGetLineNo(element));
-  diagnostic.column = parsed.columnOf(element);
-  diagnostic.path = xml::nodePath(node != nullptr ? node : element);
-  diagnostic.message = std::move(message);
-  diagnostic.rule = std::move(rule);
-  diagnostics.push_back(std::move(diagnostic));
+  // A problem of the whole document is placed at its root.
+  const xmlNode* placed = node != nullptr ? node : xmlDocGetRootElement(parsed.document.get());
+  diagnostics.push_back(parsed.diagnosticAt(placed, std::move(message), std::move(rule)));
 }
 
 xmlNode* EnrichmentContext::append(xmlNode* parent, const char* name, const std::string& text) const {

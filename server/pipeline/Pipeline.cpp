@@ -26,21 +26,6 @@ std::filesystem::path resolvedOrThrow(const std::string& uri) {
   return *path;
 }
 
-xml::Diagnostic placedAt(const xml::ParsedDocument& parsed, const xmlNode* node, std::string message,
-                         std::string rule) {
-  xml::Diagnostic diagnostic;
-  diagnostic.file = parsed.sourceName;
-  if (node != nullptr) {
-    const xmlNode* element = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
-    diagnostic.line = static_cast<int>(xmlGetLineNo(element));
-    diagnostic.column = parsed.columnOf(element);
-    diagnostic.path = xml::nodePath(node);
-  }
-  diagnostic.message = std::move(message);
-  diagnostic.rule = std::move(rule);
-  return diagnostic;
-}
-
 // The catalog must be in place before the first file is read: the registry, schemas and
 // stylesheets all load through it.
 std::filesystem::path registryAfterInstallingCatalog(const Home& home) {
@@ -107,7 +92,7 @@ ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& 
   if (document.type == nullptr) {
     std::string known;
     for (const auto& type : types_.all()) known += (known.empty() ? "" : ", ") + type.name + " (" + type.namespaceUri + ")";
-    throw xml::InvalidInput({placedAt(document.parsed, root,
+    throw xml::InvalidInput({document.parsed.diagnosticAt(root,
                                       "unknown document type: root element '" + rootName + "' in namespace '" +
                                           namespaceUri + "'; known types: " + known,
                                       "doctype")});
@@ -129,7 +114,7 @@ ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& 
     const auto nodes = key.select.nodes(document.parsed.document.get(), root, document.type->namespaces);
     if (nodes.empty()) continue;
     document.uniqueValues.push_back(
-        UniqueValue{&key, xml::textContent(nodes.front()), placedAt(document.parsed, nodes.front(), "", "unique-" + key.key)});
+        UniqueValue{&key, xml::textContent(nodes.front()), document.parsed.diagnosticAt(nodes.front(), "", "unique-" + key.key)});
   }
   const auto source = l10n::parseLang(xml::attribute(root, "source-language"));
   if (source) document.sourceLanguage = *source;

@@ -64,14 +64,9 @@ std::vector<xml::Diagnostic> RuleSet::check(const xml::ParsedDocument& parsed) c
   for (const auto& rule : rules_) {
     for (xmlNode* node : rule.context.nodes(context.get(), nullptr)) {
       if (rule.assertion.boolean(context.get(), node)) continue;
-      xmlNode* placed = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
-      xml::Diagnostic diagnostic;
-      diagnostic.file = parsed.sourceName;
-      diagnostic.line = static_cast<int>(xmlGetLineNo(placed));
-      diagnostic.column = parsed.columnOf(placed);
-      diagnostic.path = rule.field.empty() ? xml::nodePath(node) : fieldPath(parsed, rule.field);
-      diagnostic.message = fillMessage(rule.message, collapsedWhitespace(xml::textContent(node)));
-      diagnostic.rule = rule.id;
+      auto diagnostic =
+          parsed.diagnosticAt(node, fillMessage(rule.message, collapsedWhitespace(xml::textContent(node))), rule.id);
+      if (!rule.field.empty()) diagnostic.path = fieldPath(parsed, rule.field);
       diagnostics.push_back(std::move(diagnostic));
     }
   }

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "publication/Embargo.h"
-#include "publication/XmlText.h"
+#include "xml/Escape.h"
 #include "xml/TreeBuilding.h"
 #include "xml/XmlPtr.h"
 
@@ -58,25 +58,7 @@ const FeedWords& wordsFor(const std::optional<Lang>& lang) {
 // hreflang of the feed's link to the website: none for the bilingual feed.
 std::string hreflangOf(const std::optional<Lang>& lang) { return lang ? std::string(l10n::bcp47(*lang)) : ""; }
 
-bool isUnreserved(unsigned char byte) {
-  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || byte == '-' ||
-         byte == '.' || byte == '_' || byte == '~';
-}
-
 char hexDigit(unsigned value) { return "0123456789ABCDEF"[value & 0xF]; }
-
-std::string percentEncoded(unsigned char byte) { return {'%', hexDigit(byte >> 4U), hexDigit(byte)}; }
-
-// One segment of a tag: URI: everything but RFC 3986's unreserved characters is
-// percent-encoded, so an odd document id still makes a valid, stable id.
-std::string tagSegment(const std::string& text) {
-  std::string segment;
-  for (const char character : text) {
-    const auto byte = static_cast<unsigned char>(character);
-    segment += isUnreserved(byte) ? std::string(1, character) : percentEncoded(byte);
-  }
-  return segment;
-}
 
 // A server-relative path as an IRI path: characters that IRIs never allow (spaces,
 // controls, quotes, angle brackets…) are percent-encoded, the rest (slashes, %-escapes,
@@ -87,7 +69,7 @@ std::string iriPath(const std::string& path) {
   for (const char character : path) {
     const auto byte = static_cast<unsigned char>(character);
     const bool forbidden = byte <= 0x20 || byte == 0x7F || kNeverInIri.find(character) != std::string_view::npos;
-    encoded += forbidden ? percentEncoded(byte) : std::string(1, character);
+    encoded += forbidden ? std::string{'%', hexDigit(byte >> 4U), hexDigit(byte)} : std::string(1, character);
   }
   return encoded;
 }
@@ -126,7 +108,7 @@ class FeedBuilder {
   // escapes them.
   xmlNode* textElement(xmlNode* parent, const char* name, const std::string& text, xmlNs* ns = nullptr) {
     xmlNode* node = newElement(parent, ns != nullptr ? ns : atom_, name);
-    xmlNode* content = xmlNewDocText(document_.get(), xmlChars(xmlSafeText(text)));
+    xmlNode* content = xmlNewDocText(document_.get(), xmlChars(xml::xmlSafeText(text)));
     if (content == nullptr) throw std::bad_alloc();
     xmlAddChild(node, content);
     return node;
@@ -141,7 +123,7 @@ class FeedBuilder {
 
   void setAttribute(xmlNode* node, const char* name, const std::string& value) {
     // xmlNewProp keeps the value as text (no entity parsing); the serialiser escapes it.
-    if (xmlNewProp(node, BAD_CAST name, xmlChars(xmlSafeText(value))) == nullptr) throw std::bad_alloc();
+    if (xmlNewProp(node, BAD_CAST name, xmlChars(xml::xmlSafeText(value))) == nullptr) throw std::bad_alloc();
   }
 
   void link(xmlNode* parent, const char* rel, const char* type, const std::string& href,
@@ -161,15 +143,8 @@ class FeedBuilder {
     return baseUrl_ + iriPath(path);
   }
 
-  std::string serialize() const {
-    xmlChar* buffer = nullptr;
-    int size = 0;
-    // Indented: a person reading the feed, or a diff of two, sees one element a line.
-    xmlDocDumpFormatMemoryEnc(document_.get(), &buffer, &size, "UTF-8", 1);
-    const xml::XmlCharPtr owned(buffer);
-    if (!owned) throw std::bad_alloc();
-    return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(size));
-  }
+  // Indented: a person reading the feed, or a diff of two, sees one element a line.
+  std::string serialize() const { return xml::serializedDocument(document_.get(), true); }
 
  private:
   std::string baseUrl_;
@@ -240,7 +215,9 @@ std::string feedId(const std::optional<Lang>& lang) {
 }
 
 std::string entryId(const std::string& documentType, const std::string& documentId, Lang lang) {
-  return std::string(kTagPrefix) + tagSegment(documentType) + "/" + tagSegment(documentId) + "/" +
+  // Everything but RFC 3986's unreserved characters is percent-encoded, so an odd document id
+  // still makes a valid, stable id.
+  return std::string(kTagPrefix) + xml::percentEncoded(documentType) + "/" + xml::percentEncoded(documentId) + "/" +
          std::string(l10n::code(lang));
 }
 

@@ -4,6 +4,7 @@
 
 #include "review/InputDocument.h"
 #include "review/SegmentExtractor.h"
+#include "xml/TreeBuilding.h"
 
 namespace paraph::review {
 
@@ -28,7 +29,7 @@ MarkedDraft markMissingTranslations(std::string_view draftInput, const std::stri
     }
     if (marked) draft.marked.push_back(located.segment.id);
   }
-  draft.input = serialiseInput(parsed.document.get());
+  draft.input = xml::serializedDocument(parsed.document.get());
   return draft;
 }
 

@@ -23,13 +23,4 @@ xmlNode* ensureLanguageElement(xmlNode* field, l10n::Lang lang) {
   return element;
 }
 
-std::string serialiseInput(xmlDoc* document) {
-  xmlChar* buffer = nullptr;
-  int size = 0;
-  xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", 0);
-  xml::XmlCharPtr owned(buffer);
-  if (owned == nullptr) throw std::bad_alloc();
-  return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(size));
-}
-
 }  // namespace paraph::review

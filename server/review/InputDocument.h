@@ -13,7 +13,4 @@ namespace paraph::review {
 // language's element) when absent.
 xmlNode* ensureLanguageElement(xmlNode* field, l10n::Lang lang);
 
-// The document as UTF-8 bytes with an XML declaration, its layout and comments kept.
-std::string serialiseInput(xmlDoc* document);
-
 }  // namespace paraph::review

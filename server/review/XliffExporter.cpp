@@ -102,7 +102,7 @@ std::string XliffExporter::exportFile(const SegmentedDocument& document, int ver
     if (translated) codes.write(newElement(xliffSegment, ns, "target"), ns, segment.target(), false);
   }
   xmlAddChild(file, xmlNewDocText(xliff.get(), BAD_CAST "\n"));
-  return serialiseInput(xliff.get());
+  return xml::serializedDocument(xliff.get());
 }
 
 }  // namespace paraph::review

@@ -9,6 +9,7 @@
 #include "review/SegmentExtractor.h"
 #include "review/Xliff.h"
 #include "xml/XPath.h"
+#include "xml/TreeBuilding.h"
 
 namespace paraph::review {
 namespace {
@@ -256,7 +257,7 @@ XliffImportReport XliffImporter::importFile(std::string_view xliff, const std::s
     writeBilingualText(ensureLanguageElement(entry->field, report.targetLanguage), text);
     report.imported.push_back(entry->segment.id);
   }
-  report.newInput = serialiseInput(current.document.get());
+  report.newInput = xml::serializedDocument(current.document.get());
   return report;
 }
 

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "xml/XPath.h"
+
 namespace paraph::xml {
 namespace {
 
@@ -106,6 +108,20 @@ constexpr int kSafeOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG
 int ParsedDocument::columnOf(const xmlNode* node) const {
   const auto found = elementColumns.find(node);
   return found == elementColumns.end() ? 0 : found->second;
+}
+
+Diagnostic ParsedDocument::diagnosticAt(const xmlNode* node, std::string message, std::string rule) const {
+  Diagnostic diagnostic;
+  diagnostic.file = sourceName;
+  if (node != nullptr) {
+    const xmlNode* element = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
+    diagnostic.line = static_cast<int>(xmlGetLineNo(element));
+    diagnostic.column = columnOf(element);
+    diagnostic.path = nodePath(node);
+  }
+  diagnostic.message = std::move(message);
+  diagnostic.rule = std::move(rule);
+  return diagnostic;
 }
 
 ParsedDocument parseUntrusted(std::string_view bytes, const std::string& sourceName, const ParseLimits& limits) {

@@ -24,6 +24,9 @@ struct ParsedDocument {
   std::unordered_map<const xmlNode*, int> elementColumns;
 
   int columnOf(const xmlNode* node) const;
+  // A problem placed at `node`: this document's name, the line and column of the node (of
+  // its element for an attribute) and the node's own path; unplaced for a null node.
+  Diagnostic diagnosticAt(const xmlNode* node, std::string message, std::string rule) const;
 };
 
 // Parses a document that came from outside (a submission). Never touches the network or the

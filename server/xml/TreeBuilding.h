@@ -6,6 +6,8 @@
 
 #include <libxml/tree.h>
 
+#include "xml/XmlPtr.h"
+
 namespace paraph::xml {
 
 inline const xmlChar* xmlChars(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
@@ -15,6 +17,17 @@ inline xmlNode* newElement(xmlNode* parent, xmlNs* ns, const char* name) {
   xmlNode* element = xmlNewChild(parent, ns, reinterpret_cast<const xmlChar*>(name), nullptr);
   if (element == nullptr) throw std::bad_alloc();
   return element;
+}
+
+// The document as UTF-8 bytes with an XML declaration, its layout and comments kept;
+// `indent` lays out a tree built without white space one element a line.
+inline std::string serializedDocument(xmlDoc* document, bool indent = false) {
+  xmlChar* buffer = nullptr;
+  int size = 0;
+  xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", indent ? 1 : 0);
+  const XmlCharPtr owned(buffer);
+  if (!owned) throw std::bad_alloc();
+  return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(size));
 }
 
 }  // namespace paraph::xml
