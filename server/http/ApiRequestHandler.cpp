@@ -448,7 +448,7 @@ void ApiRequestHandler::showDocument(const std::string& id, HTTPServerResponse& 
 }
 
 void ApiRequestHandler::showVersion(const std::string& id, const std::string& number, HTTPServerResponse& response) {
-  const int wanted = number == "latest" ? 0 : positiveNumber(number, "the version", 404);
+  const int wanted = versionNumberOf(number);
   const auto version = context_.store.version(id, wanted);
   if (!version) throw HttpError(404, "no version " + number + " of document '" + id + "'");
   Object body = orderedObject();
@@ -475,7 +475,7 @@ void ApiRequestHandler::showVersion(const std::string& id, const std::string& nu
   body.set("created_at", version->createdAt);
   body.set("job", version->job);
   body.set("review_url", versionUrl(id, version->number) + "/review");
-  body.set("review_page", "/review/" + encodeSegment(id) + "?version=" + std::to_string(version->number));
+  body.set("review_page", reviewPageUrl(id, version->number));
   // The files never change, but the state does.
   response.set("Cache-Control", "no-cache");
   sendJson(response, 200, body);
@@ -486,7 +486,7 @@ void ApiRequestHandler::sendVersionFile(const std::string& id, const std::string
   if (!kVersionFiles.contains(name)) {
     throw HttpError(404, "no file '" + name + "' in a version (files: input.xml, fr.html, nl.html, fr-nl.html, fr.pdf, nl.pdf, fr-nl.pdf, translation.xlf)");
   }
-  const int wanted = number == "latest" ? 0 : positiveNumber(number, "the version", 404);
+  const int wanted = versionNumberOf(number);
   const auto version = context_.store.version(id, wanted);
   if (!version) throw HttpError(404, "no version " + number + " of document '" + id + "'");
   const auto file = std::find_if(version->files.begin(), version->files.end(),

@@ -2,7 +2,6 @@
 
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
-#include <Poco/URI.h>
 
 #include <sstream>
 
@@ -14,25 +13,22 @@ namespace paraph::http {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::string decodeSegment(const std::string& segment) {
-  std::string decoded;
-  Poco::URI::decode(segment, decoded);
-  return decoded;
-}
-
 Object orderedObject() { return Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-std::string encodeSegment(const std::string& segment) {
-  std::string encoded;
-  Poco::URI::encode(segment, "/?#%&=+ ;:@$,[]!'()*", encoded);
-  return encoded;
-}
+std::string encodeSegment(const std::string& segment) { return xml::percentEncoded(segment); }
 
 std::string documentUrl(const std::string& id) { return "/api/v1/documents/" + encodeSegment(id); }
 std::string versionUrl(const std::string& id, int number) {
   return documentUrl(id) + "/versions/" + std::to_string(number);
 }
 std::string jobUrl(std::int64_t job) { return "/api/v1/jobs/" + std::to_string(job); }
+std::string publicPath(const std::string& type, const std::string& id, const std::string& file) {
+  return "/pub/" + type + "/" + encodeSegment(id) + "/" + file;
+}
+std::string reviewPagePath(const std::string& id) { return "/review/" + encodeSegment(id); }
+std::string reviewPageUrl(const std::string& id, int version) {
+  return reviewPagePath(id) + "?version=" + std::to_string(version);
+}
 
 std::vector<std::string> segmentsOf(const std::string& path) {
   std::vector<std::string> segments;
@@ -63,6 +59,10 @@ int positiveNumber(const std::string& text, const std::string& what, int status)
   return value;
 }
 
+int versionNumberOf(const std::string& text) {
+  return text == "latest" ? 0 : positiveNumber(text, "the version", 404);
+}
+
 Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord& file) {
   Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   json->set("name", file.name);
@@ -86,7 +86,6 @@ Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics) {
   }
   return errors;
 }
-
 
 std::string errorPage(int status, const std::string& message, const std::string& requestId) {
   const std::string title = "paraph: " + std::to_string(status);

@@ -21,11 +21,14 @@ std::string encodeSegment(const std::string& segment);
 std::string documentUrl(const std::string& id);
 std::string versionUrl(const std::string& id, int number);
 std::string jobUrl(std::int64_t job);
+// Where the public reads a published document's file: /pub/{type}/{id}/{file}.
+std::string publicPath(const std::string& type, const std::string& id, const std::string& file);
+// The paired review page of a document, and of one of its versions.
+std::string reviewPagePath(const std::string& id);
+std::string reviewPageUrl(const std::string& id, int version);
 
 // The non-empty segments of a path ("/a//b/" → a, b).
 std::vector<std::string> segmentsOf(const std::string& path);
-// A percent-decoded path segment.
-std::string decodeSegment(const std::string& segment);
 
 // A client's X-Request-Id is kept when it is short and plain; otherwise the server makes one.
 bool acceptableRequestId(const std::string& id);
@@ -35,6 +38,8 @@ std::string mediaTypeOf(const std::string& contentType);
 
 // A whole number from 1 in a path or query; otherwise HttpError(status) naming `what`.
 int positiveNumber(const std::string& text, const std::string& what, int status);
+// A version in a path: "latest" is 0 (the store's latest), otherwise a whole number from 1 (404).
+int versionNumberOf(const std::string& text);
 
 Poco::JSON::Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord& file);
 Poco::JSON::Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics);

@@ -19,10 +19,6 @@ using Poco::Net::HTTPServerResponse;
 
 const std::set<std::string> kPublicFiles{"fr.html", "nl.html", "fr.pdf", "nl.pdf", "fr-nl.html", "fr-nl.pdf"};
 
-std::string publicPath(const store::PublicationRecord& publication, const std::string& file) {
-  return "/pub/" + publication.documentType + "/" + encodeSegment(publication.documentId) + "/" + file;
-}
-
 // An embargoed document appears when its embargo is lifted: that is its publication.
 std::string visibleFrom(const std::string& at, const std::string& embargoUntil) {
   return std::max(at, embargoUntil);
@@ -118,17 +114,16 @@ void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request
       publication::FeedEntry entry;
       entry.documentId = published.documentId;
       entry.documentType = published.documentType;
-      entry.typeLabel = type != nullptr && type->labels.contains(entryLang) ? type->labels.at(entryLang)
-                                                                             : published.documentType;
+      entry.typeLabel = type != nullptr ? type->label(entryLang) : published.documentType;
       entry.version = published.number;
       entry.lang = entryLang;
       entry.title = entryLang == l10n::Lang::fr ? published.texts.titleFr : published.texts.titleNl;
       entry.summary = entryLang == l10n::Lang::fr ? published.texts.summaryFr : published.texts.summaryNl;
       entry.published = visibleFrom(published.firstPublishedAt, published.embargoUntil);
       entry.updated = visibleFrom(published.publishedAt, published.embargoUntil);
-      entry.htmlPath = publicPath(published, code + ".html");
-      entry.pdfPath = publicPath(published, code + ".pdf");
-      entry.otherLanguageEntryPath = publicPath(published, otherCode + ".html");
+      entry.htmlPath = publicPath(published.documentType, published.documentId, code + ".html");
+      entry.pdfPath = publicPath(published.documentType, published.documentId, code + ".pdf");
+      entry.otherLanguageEntryPath = publicPath(published.documentType, published.documentId, otherCode + ".html");
       feedPage.entries.push_back(std::move(entry));
     }
   }

@@ -32,7 +32,7 @@ std::string versionName(const std::string& id, int number) {
 
 }  // namespace
 
-bool ReviewActions::maySubmitForReview(const Principal& principal) {
+bool ReviewActions::mayTranslate(const Principal& principal) {
   return principal.hasAnyRole({"translator", "admin"});
 }
 bool ReviewActions::mayReview(const Principal& principal) { return principal.hasAnyRole({"reviewer", "admin"}); }
@@ -59,7 +59,7 @@ void ReviewActions::transition(const std::string& id, int number, std::initializ
 
 void ReviewActions::submitForReview(const std::string& id, int number, const Principal& actor,
                                     const std::string& comment) {
-  requireRole(actor, maySubmitForReview(actor), "submit for review", "translator, admin");
+  requireRole(actor, mayTranslate(actor), "submit for review", "translator, admin");
   const auto reviewed = review(id, number);
   if (!reviewed.status.complete()) {
     throw HttpError(409, "cannot submit " + versionName(id, number) + " for review: " +

@@ -35,7 +35,7 @@ class ReviewActions {
 
   VersionReview review(const std::string& id, int number) const;  // 404 when absent
 
-  static bool maySubmitForReview(const Principal& principal);
+  static bool mayTranslate(const Principal& principal);  // import a translation, submit for review
   static bool mayReview(const Principal& principal);  // approve, reject, acknowledge
   static bool mayComment(const Principal& principal);
   static bool mayPublish(const Principal& principal);

@@ -65,7 +65,7 @@ std::string ApiRequestHandler::formToken(const std::string& documentId) const {
 void ApiRequestHandler::reviewPage(const std::vector<std::string>& segments, HTTPServerRequest& request,
                                    HTTPServerResponse& response) {
   const std::string& id = segments[1];
-  const std::string basePath = "/review/" + encodeSegment(id);
+  const std::string basePath = reviewPagePath(id);
   const auto size = segments.size();
   if (size == 2) {
     if (request.getMethod() != "GET" && request.getMethod() != "HEAD") {
@@ -98,7 +98,7 @@ void ApiRequestHandler::reviewPage(const std::vector<std::string>& segments, HTT
     model.documentId = id;
     model.documentType = document->type;
     const auto* type = context_.pipeline.types().byName(document->type);
-    model.documentLabel = type != nullptr && type->labels.contains(lang) ? type->labels.at(lang) : document->type;
+    model.documentLabel = type != nullptr ? type->label(lang) : document->type;
     model.reference = document->reference;
     model.version = reviewed.version.number;
     for (const auto& version : document->versions) model.versions.push_back(version.number);
@@ -119,9 +119,7 @@ void ApiRequestHandler::reviewPage(const std::vector<std::string>& segments, HTT
     }
     model.filter = filter;
     const bool inReview = reviewed.version.state == store::ReviewState::inReview;
-    model.canApprove = inReview && ReviewActions::mayReview(*principal_);
-    model.canReject = model.canApprove;
-    model.canAcknowledge = model.canApprove;
+    model.canReview = inReview && ReviewActions::mayReview(*principal_);
     model.canComment = ReviewActions::mayComment(*principal_);
     model.formToken = formToken(id);
     model.basePath = basePath;
@@ -169,7 +167,7 @@ void ApiRequestHandler::reviewPage(const std::vector<std::string>& segments, HTT
     anchor = "#seg-" + segments[5];
   }
   // Post/Redirect/Get: reloading the page does not post the form again.
-  response.set("Location", basePath + "?version=" + std::to_string(number) + anchor);
+  response.set("Location", reviewPageUrl(id, number) + anchor);
   securePage(response);
   sendBytes(response, 303, "text/html; charset=utf-8", "");
 }

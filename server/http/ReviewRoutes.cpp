@@ -37,10 +37,6 @@ Array::Ptr idsJson(const std::vector<std::string>& ids) {
   return array;
 }
 
-int versionNumber(const std::string& number) {
-  return number == "latest" ? 0 : positiveNumber(number, "the version", 404);
-}
-
 }  // namespace
 
 std::string ApiRequestHandler::readComment(HTTPServerRequest& request) {
@@ -67,7 +63,7 @@ std::string ApiRequestHandler::readComment(HTTPServerRequest& request) {
 
 void ApiRequestHandler::showReview(const std::string& id, const std::string& number, HTTPServerResponse& response) {
   const ReviewActions actions(context_);
-  const auto reviewed = actions.review(id, versionNumber(number));
+  const auto reviewed = actions.review(id, versionNumberOf(number));
   const int version = reviewed.version.number;
   const std::string base = versionUrl(id, version);
 
@@ -129,7 +125,7 @@ void ApiRequestHandler::showReview(const std::string& id, const std::string& num
   body.set("findings", findings);
   body.set("comments", comments);
   body.set("history", history);
-  body.set("review_page", "/review/" + encodeSegment(id) + "?version=" + std::to_string(version));
+  body.set("review_page", reviewPageUrl(id, version));
   response.set("Cache-Control", "no-cache");
   sendJson(response, 200, body);
 }
@@ -160,9 +156,8 @@ void ApiRequestHandler::versionStep(const std::string& id, const std::string& nu
   if (version->state == store::ReviewState::published) {
     const auto& type = version->documentType;
     Object::Ptr links = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const char* lang : {"fr", "nl"}) {
-      links->set(std::string(lang) + ".html", "/pub/" + type + "/" + encodeSegment(id) + "/" + lang + ".html");
-      links->set(std::string(lang) + ".pdf", "/pub/" + type + "/" + encodeSegment(id) + "/" + lang + ".pdf");
+    for (const std::string file : {"fr.html", "fr.pdf", "nl.html", "nl.pdf"}) {
+      links->set(file, publicPath(type, id, file));
     }
     body.set("public", links);
   }
@@ -213,7 +208,7 @@ void ApiRequestHandler::exportTranslation(const std::string& id, const std::stri
       throw HttpError(400, "unknown query parameter '" + name + "' (known: target, all)");
     }
   }
-  const auto reviewed = ReviewActions(context_).review(id, versionNumber(number));
+  const auto reviewed = ReviewActions(context_).review(id, versionNumberOf(number));
   const auto language = target.value_or(l10n::other(reviewed.segments.sourceLanguage));
   if (language == reviewed.segments.sourceLanguage) {
     throw HttpError(400, "query parameter 'target': " + std::string(l10n::code(language)) +
@@ -229,7 +224,7 @@ void ApiRequestHandler::exportTranslation(const std::string& id, const std::stri
 
 void ApiRequestHandler::importTranslation(const std::string& id, const std::string& number,
                                           HTTPServerRequest& request, HTTPServerResponse& response) {
-  if (!principal_->hasAnyRole({"translator", "admin"})) {
+  if (!ReviewActions::mayTranslate(*principal_)) {
     throw HttpError(403, "token '" + principal_->name + "' may not import a translation (roles: translator, admin)");
   }
   const std::string mediaType = mediaTypeOf(request.getContentType());

@@ -57,6 +57,12 @@ struct DocumentType {
   std::vector<UniqueKey> uniqueKeys;
 
   const OutputSpec* output(const std::string& format) const;
+  // The type's name in `lang` ("circulaire aux organismes assureurs"), or its id when the
+  // registry has no label in that language.
+  const std::string& label(l10n::Lang lang) const {
+    const auto found = labels.find(lang);
+    return found != labels.end() ? found->second : name;
+  }
 };
 
 }  // namespace paraph::pipeline

@@ -7,8 +7,7 @@ PrintSettings printSettingsFor(const pipeline::ValidatedDocument& document, cons
   print::PrintSettings settings;
   settings.title = html.title;
   settings.author = lang == l10n::Lang::fr ? "INAMI – RIZIV" : "RIZIV – INAMI";
-  const auto label = document.type->labels.find(lang);
-  settings.subject = label != document.type->labels.end() ? label->second : document.type->name;
+  settings.subject = document.type->label(lang);
   settings.keywords = {document.type->name, document.reference};
   settings.language = std::string(l10n::bcp47(lang));
   settings.documentReference = document.reference;

@@ -63,9 +63,23 @@ std::int64_t brusselsLocalToUtc(std::string_view localDateTime) {
   return static_cast<std::int64_t>(milliseconds / 1000.0);
 }
 
-bool embargoLifted(std::string_view embargo, std::int64_t nowEpochSeconds) {
-  if (embargo.empty()) return true;
-  return nowEpochSeconds >= brusselsLocalToUtc(embargo);
+std::string brusselsWallClock(std::int64_t epochSeconds) {
+  if (!civilFromEpochSeconds(epochSeconds)) {
+    throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " s since 1970 is outside years 0001-9999");
+  }
+  icu::Calendar& calendar = brusselsCalendar();
+  UErrorCode status = U_ZERO_ERROR;
+  calendar.setTime(static_cast<UDate>(epochSeconds) * 1000.0, status);
+  const auto field = [&](UCalendarDateFields which) { return calendar.get(which, status); };
+  const int year = field(UCAL_EXTENDED_YEAR), month = field(UCAL_MONTH) + 1, day = field(UCAL_DATE);
+  const int hour = field(UCAL_HOUR_OF_DAY), minute = field(UCAL_MINUTE);
+  if (U_FAILURE(status)) {
+    throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " has no Brussels time (" +
+                                u_errorName(status) + ")");
+  }
+  char text[64];  // room for any int, so the compiler sees no truncation
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
+  return text;
 }
 
 std::string toRfc3339Utc(std::int64_t epochSeconds) {

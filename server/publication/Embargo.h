@@ -22,10 +22,9 @@ namespace paraph::publication {
 // exist (2026-02-30, 24:00).
 std::int64_t brusselsLocalToUtc(std::string_view localDateTime);
 
-// True when a document with this embargo may appear at `nowEpochSeconds`: no embargo
-// (empty text), or the embargo's instant has been reached (an embargo at 10:00 is lifted
-// at 10:00:00 exactly). Throws like brusselsLocalToUtc for a malformed embargo.
-bool embargoLifted(std::string_view embargo, std::int64_t nowEpochSeconds);
+// The Brussels wall-clock time of an instant, to the minute: "2026-03-04T11:15" (what
+// people read on the review page). Throws std::invalid_argument outside years 0001-9999.
+std::string brusselsWallClock(std::int64_t epochSeconds);
 
 // "2026-12-01T10:00:00Z": RFC 3339, UTC, whole seconds (the form Atom dates take here).
 // Throws std::invalid_argument outside years 0001-9999.

@@ -6,10 +6,10 @@
 #include <memory>
 #include <stdexcept>
 
-#include <unicode/timezone.h>
-
 #include "l10n/XsltFunctions.h"
 #include "pipeline/CatalogFunctions.h"
+#include "publication/Embargo.h"
+#include "xml/Escape.h"
 #include "xml/StylesheetCache.h"
 #include "xml/TreeBuilding.h"
 
@@ -20,57 +20,11 @@ constexpr const char* kStylesheet = "https://paraph.inami.fgov.be/xslt/review/pa
 // The model's own namespace: nothing in it can be mistaken for HTML by the stylesheet.
 constexpr const char* kModelNamespace = "https://paraph.inami.fgov.be/ns/review/1";
 
-// Segments come from parsed XML, but names, comments and tokens come from forms and the
-// store: bytes that are not UTF-8, or characters XML 1.0 cannot hold (C0 controls), would
-// make libxml2 write a broken page. Each bad byte becomes U+FFFD, a control character goes.
-std::string xmlSafe(const std::string& text) {
-  std::string safe;
-  safe.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  for (std::size_t at = 0; at < size;) {
-    const unsigned char lead = bytes[at];
-    if (lead < 0x80) {
-      if (lead >= 0x20 || lead == '\t' || lead == '\n' || lead == '\r') safe.push_back(static_cast<char>(lead));
-      ++at;
-      continue;
-    }
-    std::size_t length = 0;
-    char32_t code = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-      code = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      code = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      code = lead & 0x07u;
-    }
-    bool valid = length != 0 && at + length <= size;
-    for (std::size_t next = 1; valid && next < length; ++next) {
-      if ((bytes[at + next] & 0xC0u) != 0x80u) valid = false;
-      code = (code << 6) | (bytes[at + next] & 0x3Fu);
-    }
-    // Overlong forms, surrogates, beyond U+10FFFF, and U+FFFE/U+FFFF are not XML characters.
-    if (valid && ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
-                  (code >= 0xD800 && code <= 0xDFFF) || code == 0xFFFE || code == 0xFFFF)) {
-      valid = false;
-    }
-    if (valid) {
-      safe.append(text, at, length);
-      at += length;
-    } else {
-      safe.append("\xEF\xBF\xBD");
-      ++at;
-    }
-  }
-  return safe;
-}
-
+// Names, comments and tokens come from forms and the store: xmlSafeText keeps bytes that are
+// not UTF-8, or characters XML 1.0 cannot hold, from breaking the page.
 void setAttribute(xmlNode* element, const char* name, const std::string& value) {
   // xmlNewProp stores the value as it is (no entity parsing): it is escaped on output.
-  if (xmlNewProp(element, reinterpret_cast<const xmlChar*>(name), xml::xmlChars(xmlSafe(value))) == nullptr) {
+  if (xmlNewProp(element, reinterpret_cast<const xmlChar*>(name), xml::xmlChars(xml::xmlSafeText(value))) == nullptr) {
     throw std::bad_alloc();
   }
 }
@@ -80,7 +34,7 @@ void setFlag(xmlNode* element, const char* name, bool value) {
 }
 
 void appendText(xmlNode* element, const std::string& text) {
-  xmlNode* node = xmlNewText(xml::xmlChars(xmlSafe(text)));
+  xmlNode* node = xmlNewText(xml::xmlChars(xml::xmlSafeText(text)));
   if (node == nullptr) throw std::bad_alloc();
   xmlAddChild(element, node);
 }
@@ -91,62 +45,19 @@ xmlNode* newTextElement(xmlNode* parent, xmlNs* ns, const char* name, const std:
   return element;
 }
 
-// A path segment of a form's action: RFC 3986 unreserved characters and ':' '@' as they are,
-// every other byte percent-encoded (segment ids are NMTOKENs, which allow any letter).
-std::string pathSegment(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (const unsigned char byte : text) {
-    const bool unreserved = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') ||
-                            byte == '-' || byte == '.' || byte == '_' || byte == '~' || byte == ':' || byte == '@';
-    if (unreserved) {
-      encoded.push_back(static_cast<char>(byte));
-    } else {
-      encoded.push_back('%');
-      encoded.push_back(kHex[byte >> 4]);
-      encoded.push_back(kHex[byte & 0x0Fu]);
-    }
-  }
-  return encoded;
-}
+// A path segment of a form's action: ':' and '@' kept as they are (finding ids hold ':'),
+// every other byte outside RFC 3986's unreserved characters percent-encoded.
+std::string formPathSegment(const std::string& text) { return xml::percentEncoded(text, ":@"); }
 
 // The store writes UTC ("2026-03-04T10:15:30.123Z"); people read Brussels time. Returns the
 // wall-clock time in Europe/Brussels as p:datetime takes it ("2026-03-04T11:15"), or "" when
-// `isoUtc` is not a UTC timestamp (the page then shows it as it is).
+// `isoUtc` is not an RFC 3339 timestamp (the page then shows it as it is).
 std::string brusselsLocalTime(const std::string& isoUtc) {
-  int year = 0;
-  unsigned month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  int consumed = 0;
-  if (std::sscanf(isoUtc.c_str(), "%4d-%2u-%2uT%2u:%2u:%2u%n", &year, &month, &day, &hour, &minute, &second,
-                  &consumed) != 6) {
+  try {
+    return publication::brusselsWallClock(publication::fromRfc3339Utc(isoUtc));
+  } catch (const std::invalid_argument&) {
     return "";
   }
-  std::string rest = isoUtc.substr(static_cast<std::size_t>(consumed));
-  if (!rest.empty() && rest.front() == '.') {
-    std::size_t digits = 1;
-    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
-    rest.erase(0, digits);
-  }
-  if (rest != "Z" && rest != "+00:00") return "";
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!date.ok() || hour > 23 || minute > 59 || second > 60) return "";
-  const auto utc = std::chrono::sys_days{date} + std::chrono::hours{hour} + std::chrono::minutes{minute};
-  const std::int64_t utcMilliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(utc.time_since_epoch()).count();
-
-  static const std::unique_ptr<const icu::TimeZone> brussels(icu::TimeZone::createTimeZone("Europe/Brussels"));
-  int32_t rawOffset = 0, daylightOffset = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  brussels->getOffset(static_cast<UDate>(utcMilliseconds), false, rawOffset, daylightOffset, status);
-  if (U_FAILURE(status)) return "";
-  const auto local = std::chrono::floor<std::chrono::minutes>(utc + std::chrono::milliseconds{rawOffset + daylightOffset});
-  const auto localDay = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day localDate{localDay};
-  const auto minutes = (local - localDay).count();
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d", static_cast<int>(localDate.year()),
-                static_cast<unsigned>(localDate.month()), static_cast<unsigned>(localDate.day()),
-                static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
-  return buffer;
 }
 
 // at="…" (for <time datetime>) and, when it reads as UTC, local-at="…" (for p:datetime).
@@ -213,10 +124,8 @@ xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLan
   setAttribute(root, "filter", filter);
   setAttribute(root, "user", model.userName);
   setAttribute(root, "form-token", model.formToken);
-  setFlag(root, "can-approve", model.canApprove);
-  setFlag(root, "can-reject", model.canReject);
+  setFlag(root, "can-review", model.canReview);
   setFlag(root, "can-comment", model.canComment);
-  setFlag(root, "can-acknowledge", model.canAcknowledge);
   setAttribute(root, "approve-action", versionPath + "/approve");
   setAttribute(root, "reject-action", versionPath + "/reject");
 
@@ -243,7 +152,7 @@ xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLan
     }
     setFlag(element, "acknowledged", finding.acknowledged);
     if (finding.acknowledged) setAttribute(element, "acknowledged-by", finding.acknowledgedBy);
-    setAttribute(element, "acknowledge-action", versionPath + "/findings/" + pathSegment(finding.findingId) + "/acknowledge");
+    setAttribute(element, "acknowledge-action", versionPath + "/findings/" + formPathSegment(finding.findingId) + "/acknowledge");
   };
   const auto addComment = [&](xmlNode* parent, const ReviewComment& comment) {
     xmlNode* element = newTextElement(parent, ns, "comment", comment.text);
@@ -294,7 +203,7 @@ xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLan
       setFlag(element, "changed", changed);
       setAttribute(element, "field", segment.context.field);
       setAttribute(element, "location", segment.context.location);
-      setAttribute(element, "comment-action", versionPath + "/segments/" + pathSegment(segment.id) + "/comments");
+      setAttribute(element, "comment-action", versionPath + "/segments/" + formPathSegment(segment.id) + "/comments");
       for (const auto lang : l10n::kAllLangs) addText(element, ns, segment, lang);
       if (hasFindings) {
         for (const auto* finding : found->second) addFinding(element, *finding);

@@ -48,7 +48,8 @@ struct ReviewPageModel {
   std::vector<ReviewComment> comments;
   std::vector<ReviewTransition> history;  // oldest first
   std::string filter = "all";             // all | findings | changed (anything else: all)
-  bool canApprove = false, canReject = false, canComment = false, canAcknowledge = false;
+  // canReview: approve, reject and acknowledge warnings (a reviewer, while in review).
+  bool canReview = false, canComment = false;
   std::string formToken;  // echoed in a hidden field "form_token" of every form (anti-CSRF)
   std::string basePath;   // "/review/<url-encoded document id>"
   std::string userName;

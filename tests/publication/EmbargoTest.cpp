@@ -61,12 +61,14 @@ TEST(Embargo, MalformedOrImpossibleTimesAreRefusedByName) {
   EXPECT_EQ(refusal("2028-02-29T10:00"), "accepted");  // a leap year
 }
 
-TEST(Embargo, LiftedAtItsInstantExactly) {
-  const auto instant = brusselsLocalToUtc("2026-12-03T10:00");
-  EXPECT_FALSE(embargoLifted("2026-12-03T10:00", instant - 1));
-  EXPECT_TRUE(embargoLifted("2026-12-03T10:00", instant));
-  EXPECT_TRUE(embargoLifted("", 0));  // no embargo
-  EXPECT_THROW(embargoLifted("tomorrow", instant), std::invalid_argument);
+TEST(Embargo, WallClockInBrusselsFollowsWinterAndSummerTime) {
+  EXPECT_EQ(brusselsWallClock(fromRfc3339Utc("2026-03-04T10:15:30.123Z")), "2026-03-04T11:15");  // CET, UTC+1
+  EXPECT_EQ(brusselsWallClock(fromRfc3339Utc("2026-07-01T22:30:00Z")), "2026-07-02T00:30");      // CEST, UTC+2
+  // The autumn change: 00:59Z is still summer time, 01:00Z already winter time.
+  EXPECT_EQ(brusselsWallClock(fromRfc3339Utc("2026-10-25T00:59:00Z")), "2026-10-25T02:59");
+  EXPECT_EQ(brusselsWallClock(fromRfc3339Utc("2026-10-25T01:00:00Z")), "2026-10-25T02:00");
+  // The way back: what brusselsLocalToUtc reads, brusselsWallClock writes.
+  EXPECT_EQ(brusselsWallClock(brusselsLocalToUtc("2026-12-03T10:00")), "2026-12-03T10:00");
 }
 
 TEST(Rfc3339, ReadsTheStoresTimestampsAndOffsets) {

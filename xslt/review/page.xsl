@@ -9,7 +9,7 @@
   Input: the model tree built by ReviewPage (namespace https://paraph.inami.fgov.be/ns/review/1):
     <r:review ui-language document type label reference version state source-language filter
               user form-token errors unacknowledged-warnings approve-action reject-action
-              can-approve? can-reject? can-comment? can-acknowledge?>
+              can-review? can-comment?>
       <r:versions><r:version number current?/>…</r:versions>
       <r:history><r:transition from to actor at local-at?><r:note>…</r:note>?</r:transition>…</r:history>
       <r:comments><r:comment author at local-at?>text</r:comment>…</r:comments>   (on the version)
@@ -346,7 +346,7 @@
                                             'name', string(@acknowledged-by))"/>
           </p>
         </xsl:when>
-        <xsl:when test="@severity = 'warning' and $review/@can-acknowledge = 'true'">
+        <xsl:when test="@severity = 'warning' and $review/@can-review = 'true'">
           <form method="post" action="{@acknowledge-action}" class="acknowledge-form">
             <xsl:call-template name="form-token"/>
             <button type="submit" aria-describedby="finding-message-{@id}">
@@ -396,70 +396,66 @@
        version in review, no error, every warning acknowledged; otherwise the button is shown
        disabled with the reasons in words, so a reviewer knows what is left to do. -->
   <xsl:template name="decision">
-    <xsl:if test="$review/@can-approve = 'true' or $review/@can-reject = 'true'">
+    <xsl:if test="$review/@can-review = 'true'">
       <xsl:variable name="in-review" select="$review/@state = 'in-review'"/>
       <section class="review-decision" aria-labelledby="decision-heading">
         <h2 id="decision-heading"><xsl:value-of select="p:text('review.decision.heading', $lang)"/></h2>
-        <xsl:if test="$review/@can-approve = 'true'">
-          <xsl:variable name="blocked" select="not($in-review) or $review/@errors != '0'
-                                               or $review/@unacknowledged-warnings != '0'"/>
-          <form method="post" action="{$review/@approve-action}" class="approve-form">
-            <xsl:call-template name="form-token"/>
-            <div id="approve-status" class="decision-status">
-              <xsl:choose>
-                <xsl:when test="$blocked">
-                  <xsl:attribute name="class">decision-status decision-blocked</xsl:attribute>
-                  <xsl:if test="not($in-review)">
-                    <p><xsl:value-of select="p:message(p:text('review.approve.blocked.state', $lang), $lang,
-                                                       'state', string($state-label))"/></p>
-                  </xsl:if>
-                  <xsl:if test="$review/@errors != '0'">
-                    <p><xsl:value-of select="p:message(p:text('review.approve.blocked.errors', $lang), $lang,
-                                                       'count', string($review/@errors))"/></p>
-                  </xsl:if>
-                  <xsl:if test="$review/@unacknowledged-warnings != '0'">
-                    <p><xsl:value-of select="p:message(p:text('review.approve.blocked.warnings', $lang), $lang,
-                                                       'count', string($review/@unacknowledged-warnings))"/></p>
-                  </xsl:if>
-                </xsl:when>
-                <xsl:otherwise>
-                  <p><xsl:value-of select="p:text('review.approve.ready', $lang)"/></p>
-                </xsl:otherwise>
-              </xsl:choose>
-            </div>
-            <xsl:if test="not($blocked)">
-              <label for="approve-comment"><xsl:value-of select="p:text('review.approve.comment', $lang)"/></label>
-              <textarea id="approve-comment" name="comment" rows="2"></textarea>
-            </xsl:if>
-            <button type="submit" class="approve-button" aria-describedby="approve-status">
-              <xsl:if test="$blocked">
-                <xsl:attribute name="disabled">disabled</xsl:attribute>
-              </xsl:if>
-              <xsl:value-of select="p:text('review.approve', $lang)"/>
-            </button>
-          </form>
-        </xsl:if>
-        <xsl:if test="$review/@can-reject = 'true'">
-          <form method="post" action="{$review/@reject-action}" class="reject-form">
-            <xsl:call-template name="form-token"/>
+        <xsl:variable name="blocked" select="not($in-review) or $review/@errors != '0'
+                                             or $review/@unacknowledged-warnings != '0'"/>
+        <form method="post" action="{$review/@approve-action}" class="approve-form">
+          <xsl:call-template name="form-token"/>
+          <div id="approve-status" class="decision-status">
             <xsl:choose>
-              <xsl:when test="$in-review">
-                <label for="reject-comment"><xsl:value-of select="p:text('review.reject.label', $lang)"/></label>
-                <textarea id="reject-comment" name="comment" rows="3" required="required"></textarea>
-                <button type="submit" class="reject-button"><xsl:value-of select="p:text('review.reject', $lang)"/></button>
+              <xsl:when test="$blocked">
+                <xsl:attribute name="class">decision-status decision-blocked</xsl:attribute>
+                <xsl:if test="not($in-review)">
+                  <p><xsl:value-of select="p:message(p:text('review.approve.blocked.state', $lang), $lang,
+                                                     'state', string($state-label))"/></p>
+                </xsl:if>
+                <xsl:if test="$review/@errors != '0'">
+                  <p><xsl:value-of select="p:message(p:text('review.approve.blocked.errors', $lang), $lang,
+                                                     'count', string($review/@errors))"/></p>
+                </xsl:if>
+                <xsl:if test="$review/@unacknowledged-warnings != '0'">
+                  <p><xsl:value-of select="p:message(p:text('review.approve.blocked.warnings', $lang), $lang,
+                                                     'count', string($review/@unacknowledged-warnings))"/></p>
+                </xsl:if>
               </xsl:when>
               <xsl:otherwise>
-                <p id="reject-status" class="decision-status decision-blocked">
-                  <xsl:value-of select="p:message(p:text('review.reject.blocked.state', $lang), $lang,
-                                                  'state', string($state-label))"/>
-                </p>
-                <button type="submit" class="reject-button" disabled="disabled" aria-describedby="reject-status">
-                  <xsl:value-of select="p:text('review.reject', $lang)"/>
-                </button>
+                <p><xsl:value-of select="p:text('review.approve.ready', $lang)"/></p>
               </xsl:otherwise>
             </xsl:choose>
-          </form>
-        </xsl:if>
+          </div>
+          <xsl:if test="not($blocked)">
+            <label for="approve-comment"><xsl:value-of select="p:text('review.approve.comment', $lang)"/></label>
+            <textarea id="approve-comment" name="comment" rows="2"></textarea>
+          </xsl:if>
+          <button type="submit" class="approve-button" aria-describedby="approve-status">
+            <xsl:if test="$blocked">
+              <xsl:attribute name="disabled">disabled</xsl:attribute>
+            </xsl:if>
+            <xsl:value-of select="p:text('review.approve', $lang)"/>
+          </button>
+        </form>
+        <form method="post" action="{$review/@reject-action}" class="reject-form">
+          <xsl:call-template name="form-token"/>
+          <xsl:choose>
+            <xsl:when test="$in-review">
+              <label for="reject-comment"><xsl:value-of select="p:text('review.reject.label', $lang)"/></label>
+              <textarea id="reject-comment" name="comment" rows="3" required="required"></textarea>
+              <button type="submit" class="reject-button"><xsl:value-of select="p:text('review.reject', $lang)"/></button>
+            </xsl:when>
+            <xsl:otherwise>
+              <p id="reject-status" class="decision-status decision-blocked">
+                <xsl:value-of select="p:message(p:text('review.reject.blocked.state', $lang), $lang,
+                                                'state', string($state-label))"/>
+              </p>
+              <button type="submit" class="reject-button" disabled="disabled" aria-describedby="reject-status">
+                <xsl:value-of select="p:text('review.reject', $lang)"/>
+              </button>
+            </xsl:otherwise>
+          </xsl:choose>
+        </form>
       </section>
     </xsl:if>
   </xsl:template>
