@@ -125,18 +125,23 @@ async function submitWithEnter(page, what, outside) {
     const page = await context.newPage();
 
     await expectPage(await page.goto(reviewUrl, { waitUntil: 'load' }), `GET ${reviewUrl}`, outside);
-    if (segmentId !== '-') await checkFindingPlacement(page);
+    if (segmentId !== '-') {
+      await checkFindingPlacement(page);
+      console.log(`review page: finding ${check} on segment ${segmentId} only`);
+    }
     await checkAccessibility(page);
-    console.log(`review page: finding ${check} on segment ${segmentId} only; axe-core: no violation`);
+    console.log('review page: axe-core: no violation');
 
     const approveButton = 'form[action$="/approve"] button[type="submit"]';
     if (mode === 'blocked') {
+      // The reviewer is shown the approve form, disabled, with the reasons in words.
       const offered = await page.locator(approveButton).count();
-      if (offered > 0 && !(await page.locator(approveButton).isDisabled())) {
+      if (offered !== 1) fail(`expected one approve button for a reviewer, found ${offered}`);
+      if (!(await page.locator(approveButton).isDisabled())) {
         fail('the page offers an approval although an error finding blocks it');
       }
-      const reason = (await page.locator('#approve-status').textContent().catch(() => '')).trim();
-      if (offered > 0 && reason === '') fail('the approve button is disabled but #approve-status does not say why');
+      const reason = (await page.locator('#approve-status').textContent()).trim();
+      if (reason === '') fail('the approve button is disabled but #approve-status does not say why');
       console.log(`review page: approval blocked (${reason})`);
       return;
     }

@@ -55,17 +55,11 @@ TEST_F(Amendment, SubmittingAnAmendmentMakesTheConventionsConsolidatedNextVersio
 
   const auto convention = submitter().post("/api/v1/documents", readFile(kConvention));
   ASSERT_EQ(convention.status, 202) << convention.body;
-  // While the convention's version is still being made (printing takes seconds), the
-  // amendment would apply to nothing settled: refused, naming the job to wait for.
-  const auto tooSoon = submitter().post("/api/v1/documents", amendment);
-  EXPECT_EQ(tooSoon.status, 409) << tooSoon.body;
-  EXPECT_NE(tooSoon.body.find(convention.json()->getValue<std::string>("status_url")), std::string::npos) << tooSoon.body;
   waitDone(convention.json()->getValue<std::int64_t>("job"));
 
   // An amendment whose statement about the convention is wrong: 400 at its line, nothing stored.
-  const std::string wrongNumber = replaced(amendment, R"(article="art-billing" article-number="7")",
-                                           R"(article="art-billing" article-number="6")");
-  ASSERT_NE(wrongNumber, amendment);
+  const std::string wrongNumber = replacedOnce(amendment, R"(article="art-billing" article-number="7")",
+                                               R"(article="art-billing" article-number="6")");
   const auto misfit = submitter().post("/api/v1/documents", wrongNumber);
   EXPECT_EQ(misfit.status, 400) << misfit.body;
   ASSERT_TRUE(misfit.json()->has("errors")) << misfit.body;
@@ -88,7 +82,9 @@ TEST_F(Amendment, SubmittingAnAmendmentMakesTheConventionsConsolidatedNextVersio
   EXPECT_NE(input.find("amended-by"), std::string::npos) << input;
   const auto french = submitter().get(versions + "2/fr.html").body;
   EXPECT_NE(french.find("avenant n° 1"), std::string::npos);
-  EXPECT_EQ(submitter().get(versions + "1/fr.html").body.find("avenant n° 1"), std::string::npos);
+  const auto before = submitter().get(versions + "1/fr.html");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body.find("avenant n° 1"), std::string::npos);
   // The amendment is a document too, rendered on its own.
   EXPECT_EQ(submitter().get("/api/v1/documents/AVN-7.72.015-01/versions/1/nl.pdf").status, 200);
 
@@ -97,6 +93,25 @@ TEST_F(Amendment, SubmittingAnAmendmentMakesTheConventionsConsolidatedNextVersio
   EXPECT_EQ(again.status, 200) << again.body;
   EXPECT_FALSE(again.json()->has("consolidated"));
   EXPECT_EQ(submitter().get("/api/v1/documents/CONV-7.72.015-2026").json()->getValue<int>("latest_version"), 2);
+}
+
+// While the convention's version is still being made, the amendment would apply to nothing
+// settled: refused, naming the job to wait for. A server that only accepts jobs keeps the
+// convention's job pending for as long as the test needs.
+TEST(AmendmentWhileConventionPending, IsRefusedNamingTheJobToWaitFor) {
+  const auto folder = testFolder("amendment-pending");
+  ServerProcess server(folder, "queue.accept_only = true\n");
+  server.start();
+  ApiClient submitter(server.port(), kSubmitterToken);
+  const auto convention = submitter.post("/api/v1/documents", readFile(kConvention));
+  ASSERT_EQ(convention.status, 202) << convention.body;
+  const auto tooSoon = submitter.post("/api/v1/documents", readFile(kAmendment));
+  EXPECT_EQ(tooSoon.status, 409) << tooSoon.body;
+  EXPECT_NE(tooSoon.body.find(convention.json()->getValue<std::string>("status_url")), std::string::npos)
+      << tooSoon.body;
+  EXPECT_EQ(submitter.get("/api/v1/documents/AVN-7.72.015-01").status, 404);  // nothing stored
+  EXPECT_EQ(server.stop(), 0) << server.log();
+  std::filesystem::remove_all(folder);
 }
 
 }  // namespace

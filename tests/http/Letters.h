@@ -20,13 +20,6 @@ inline std::string withDocumentId(const std::string& xml, const std::string& id)
                             std::regex_constants::format_first_only);
 }
 
-// The text with the first occurrence of `from` replaced (unchanged when absent).
-inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 inline std::string documentIdOf(const std::string& xml) {
   std::smatch match;
   std::regex_search(xml, match, std::regex(R"re( id="([^"]*)")re"));

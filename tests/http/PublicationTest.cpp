@@ -198,7 +198,7 @@ TEST_F(Publication, AFrenchDraftIsTranslatedReviewedFixedApprovedPublishedAndWit
   ASSERT_FALSE(titleId.empty());
   ASSERT_NE(dutch[titleId].find("8,4"), std::string::npos) << dutch[titleId];
   auto mistyped = dutch;
-  mistyped[titleId] = replaced(dutch[titleId], "8,4", "8,6");
+  mistyped[titleId] = replacedOnce(dutch[titleId], "8,4", "8,6");
 
   // A hostile file (an external entity) or one from the wrong role changes nothing.
   const std::string hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>\n" +
@@ -390,7 +390,8 @@ TEST_F(Publication, TheReviewPageShowsTheMismatchOnItsRowAndApprovesByKeyboardIn
   const std::string original = readFile(kPressRelease);
   const std::string id = documentIdOf(original) + "-browser";
   // Known mismatch: the Dutch title says 8,6 million where the French says 8,4.
-  const std::string mismatched = replaced(withDocumentId(original, id), "8,4 miljoen", "8,6 miljoen");
+  const std::string mismatched = replacedOnce(withDocumentId(original, id), "revalidatie: 8,4 miljoen",
+                                                "revalidatie: 8,6 miljoen");
   ASSERT_EQ(submit(mismatched), 1);
   std::string segment;
   const auto findings = review(id, 1)->getArray("findings");
@@ -427,9 +428,17 @@ TEST_F(Publication, TheReviewPageAsksForCredentialsAndRefusesAFormFromAnotherSit
   const auto forged = reviewer().post("/review/" + id + "/versions/1/approve", "form_token=guessed",
                                       "application/x-www-form-urlencoded");
   EXPECT_EQ(forged.status, 403) << forged.body;
-  const auto otherSite = reviewer().post("/review/" + id + "/versions/1/approve", "form_token=x",
+  // A genuine token, as the reviewer's own page holds it: only the Origin gives the forgery away.
+  const std::string reviewPage = reviewer().get("/review/" + id).body;
+  const std::string tokenField = "name=\"form_token\" value=\"";
+  const auto tokenAt = reviewPage.find(tokenField);
+  ASSERT_NE(tokenAt, std::string::npos) << reviewPage;
+  const auto tokenStart = tokenAt + tokenField.size();
+  const std::string token = reviewPage.substr(tokenStart, reviewPage.find('"', tokenStart) - tokenStart);
+  const auto otherSite = reviewer().post("/review/" + id + "/versions/1/approve", "form_token=" + token,
                                          "application/x-www-form-urlencoded", {{"Origin", "https://evil.example"}});
   EXPECT_EQ(otherSite.status, 403) << otherSite.body;
+  EXPECT_NE(otherSite.body.find("a form from https://evil.example"), std::string::npos) << otherSite.body;
   EXPECT_EQ(review(id, 1)->getValue<std::string>("state"), "in-review");  // nothing happened
 }
 

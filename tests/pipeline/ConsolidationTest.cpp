@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/Consolidation.h"
+#include "pipeline/ParityCheck.h"
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
 #include "support/SharedPipeline.h"
@@ -11,6 +12,7 @@ using paraph::pipeline::consolidate;
 using paraph::pipeline::ConsolidatedConvention;
 using paraph::testing::kHome;
 using paraph::testing::readFile;
+using paraph::testing::replacedOnce;
 using paraph::testing::sharedPipeline;
 
 namespace {
@@ -50,13 +52,6 @@ int lineOf(const std::string& text, const std::string& needle) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
-
 // Consolidates and expects a refusal whose first diagnostic names the amendment at `line`.
 paraph::xml::Diagnostic refusal(const std::string& convention, const std::string& amendment) {
   try {
@@ -81,7 +76,9 @@ TEST(Consolidation, EveryFixtureAmendmentGivesAValidConventionThatRendersWithThe
     EXPECT_EQ(document.type->name, "convention");
     EXPECT_EQ(document.id, original.id);  // a new version of the same document
     EXPECT_FALSE(result.changedArticles.empty());
-    for (Lang lang : paraph::l10n::kAllLangs) EXPECT_FALSE(pipeline.renderHtml(document, lang).html.empty());
+    const auto findings = paraph::pipeline::checkParity(pipeline.renderHtml(document, Lang::fr).html,
+                                                        pipeline.renderHtml(document, Lang::nl).html);
+    for (const auto& finding : findings) ADD_FAILURE() << finding.segment << ": " << finding.message;
   }
 }
 
@@ -196,14 +193,14 @@ TEST(Consolidation, RefusesAnAmendmentOfAnotherConvention) {
   EXPECT_GT(diagnostic.column, 0);
   EXPECT_NE(diagnostic.message.find("CONV-7.72.015-2026"), std::string::npos) << diagnostic.message;
   // The right id with another number is refused too.
-  const auto wrongNumber = replaced(amendment, "number=\"7.72.015\"", "number=\"7.72.016\"");
+  const auto wrongNumber = replacedOnce(amendment, "number=\"7.72.015\"", "number=\"7.72.016\"");
   const auto numberDiagnostic = refusal(readFile(conventionFile("psychosocial-liege-fr")), wrongNumber);
   EXPECT_EQ(numberDiagnostic.line, lineOf(wrongNumber, "<convention id="));
   EXPECT_NE(numberDiagnostic.message.find("is n° 7.72.015"), std::string::npos) << numberDiagnostic.message;
 }
 
 TEST(Consolidation, RefusesAnUnknownArticleId) {
-  const auto amendment = replaced(readFile(amendmentFile("psychosocial-liege-fr")), "article=\"art-billing\" article-number=\"7\"",
+  const auto amendment = replacedOnce(readFile(amendmentFile("psychosocial-liege-fr")), "article=\"art-billing\" article-number=\"7\"",
                                   "article=\"art-invoicing\" article-number=\"7\"");
   const auto diagnostic = refusal(readFile(conventionFile("psychosocial-liege-fr")), amendment);
   EXPECT_EQ(diagnostic.line, lineOf(amendment, "<replace-article"));
@@ -213,7 +210,7 @@ TEST(Consolidation, RefusesAnUnknownArticleId) {
 }
 
 TEST(Consolidation, RefusesAnArticleNumberThatIsNotTheArticlesNumber) {
-  const auto amendment = replaced(readFile(amendmentFile("psychosocial-liege-fr")), "article=\"art-billing\" article-number=\"7\"",
+  const auto amendment = replacedOnce(readFile(amendmentFile("psychosocial-liege-fr")), "article=\"art-billing\" article-number=\"7\"",
                                   "article=\"art-billing\" article-number=\"6\"");
   const auto diagnostic = refusal(readFile(conventionFile("psychosocial-liege-fr")), amendment);
   EXPECT_EQ(diagnostic.line, lineOf(amendment, "<replace-article"));
@@ -222,7 +219,7 @@ TEST(Consolidation, RefusesAnArticleNumberThatIsNotTheArticlesNumber) {
 }
 
 TEST(Consolidation, RefusesAnInsertedIdAlreadyUsed) {
-  const auto amendment = replaced(readFile(amendmentFile("psychosocial-liege-fr")), "id=\"art-data-protection\"",
+  const auto amendment = replacedOnce(readFile(amendmentFile("psychosocial-liege-fr")), "id=\"art-data-protection\"",
                                   "id=\"art-reporting\"");
   const auto diagnostic = refusal(readFile(conventionFile("psychosocial-liege-fr")), amendment);
   EXPECT_EQ(diagnostic.line, lineOf(amendment, "<insert-article"));
@@ -240,7 +237,7 @@ TEST(Consolidation, RefusesTheSameAmendmentNumberTwice) {
 
 TEST(Consolidation, RefusesAStatedReferenceNumberThatTheConsolidatedTextContradicts) {
   // art-financing is article 5 once article 2 is repealed, not 6.
-  const auto amendment = replaced(readFile(amendmentFile("psychosocial-liege-fr")),
+  const auto amendment = replacedOnce(readFile(amendmentFile("psychosocial-liege-fr")),
                                   "<ref article=\"art-financing\" number=\"5\"/> couvre",
                                   "<ref article=\"art-financing\" number=\"6\"/> couvre");
   const auto diagnostic = refusal(readFile(conventionFile("psychosocial-liege-fr")), amendment);
@@ -251,7 +248,7 @@ TEST(Consolidation, RefusesAStatedReferenceNumberThatTheConsolidatedTextContradi
 
 TEST(Consolidation, RefusesToRepealAnArticleTheConventionStillRefersTo) {
   // art-reporting (8) is referred to by art-evaluation, which this amendment leaves as it is.
-  const auto amendment = replaced(readFile(amendmentFile("psychosocial-liege-fr")),
+  const auto amendment = replacedOnce(readFile(amendmentFile("psychosocial-liege-fr")),
                                   "<repeal-article article=\"art-definitions\" article-number=\"2\"/>",
                                   "<repeal-article article=\"art-reporting\" article-number=\"8\"/>");
   try {
@@ -271,8 +268,8 @@ TEST(Consolidation, RefusesToRepealAnArticleTheConventionStillRefersTo) {
 
 TEST(Consolidation, ReportsEveryProblemWithTheAmendmentsFileLineAndColumn) {
   auto amendment = readFile(amendmentFile("psychosocial-liege-fr"));
-  amendment = replaced(amendment, "article=\"art-definitions\" article-number=\"2\"", "article=\"art-definitions\" article-number=\"3\"");
-  amendment = replaced(amendment, "after=\"art-evaluation\"", "after=\"art-evaluations\"");
+  amendment = replacedOnce(amendment, "article=\"art-definitions\" article-number=\"2\"", "article=\"art-definitions\" article-number=\"3\"");
+  amendment = replacedOnce(amendment, "after=\"art-evaluation\"", "after=\"art-evaluations\"");
   try {
     consolidate(readFile(conventionFile("psychosocial-liege-fr")), "c.xml", amendment, "a.xml");
     ADD_FAILURE() << "applied";

@@ -21,15 +21,6 @@ inline review::SegmentedDocument segmentsOf(const std::string& input, const std:
   return review::SegmentExtractor::extract(xml::parseUntrusted(input, name, {}));
 }
 
-// `text` with its one occurrence of `from` replaced; throws when `from` is not there once.
-inline std::string replacedOnce(std::string text, const std::string& from, const std::string& to) {
-  const auto position = text.find(from);
-  if (position == std::string::npos || text.find(from, position + 1) != std::string::npos) {
-    throw std::runtime_error("expected exactly one occurrence of: " + from);
-  }
-  return text.replace(position, from.size(), to);
-}
-
 inline const review::Segment* segmentAt(const review::SegmentedDocument& document, const std::string& path) {
   for (const auto& segment : document.segments) {
     if (segment.path == path) return &segment;

@@ -2,6 +2,9 @@
 // transaction, the record cannot be rewritten, and publication is what the public sees.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
@@ -12,13 +15,12 @@
 using paraph::store::ReviewState;
 using paraph::store::Store;
 using paraph::store::TransitionOutcome;
+using paraph::testing::kBusyTimeout;
 using paraph::testing::runNext;
 using paraph::testing::submissionOf;
 using paraph::testing::TemporaryFolder;
 
 namespace {
-
-constexpr std::chrono::milliseconds kBusyTimeout{5000};
 
 // One document with one version in `state` (made by the worker, then moved by the API).
 void makeVersion(Store& store, const std::string& id, const std::string& content, ReviewState initial) {
@@ -93,22 +95,31 @@ TEST(ReviewState, PublishingAgainReplacesThePublicVersionAndOnlyThePublicOneCanB
   for (const std::string content : {"first", "second"}) {
     makeVersion(store, "PUB-1", content, ReviewState::inReview);
   }
+  std::string firstPublishedAt;
   for (const int number : {1, 2}) {
     ASSERT_TRUE(store.transition("PUB-1", number, {ReviewState::inReview}, ReviewState::approved, "r", "").made());
     ASSERT_TRUE(store.publish("PUB-1", number, "p", {"T" + std::to_string(number), "", "", ""}, "").made());
+    if (number == 1) {
+      firstPublishedAt = store.publication("PUB-1")->publishedAt;
+      // The store's clock counts milliseconds: the second publication gets a later one.
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
   }
   const auto publication = store.publication("PUB-1");
   ASSERT_TRUE(publication);
   EXPECT_EQ(publication->number, 2);
   EXPECT_EQ(publication->texts.titleFr, "T2");
-  EXPECT_LE(publication->firstPublishedAt, publication->publishedAt);
+  // The document's first publication is kept when a later version replaces it.
+  EXPECT_EQ(publication->firstPublishedAt, firstPublishedAt);
+  EXPECT_GT(publication->publishedAt, firstPublishedAt);
 
   const auto replaced = store.withdraw("PUB-1", 1, "p", "");
   EXPECT_EQ(replaced.kind, TransitionOutcome::Kind::wrongState);  // version 1 is no longer the public one
   ASSERT_TRUE(store.withdraw("PUB-1", 2, "p", "erreur").made());
   EXPECT_TRUE(store.publication("PUB-1")->withdrawn);
   EXPECT_TRUE(store.livePublications(Store::timestamp(), 0, 10).empty());
-  EXPECT_GE(store.feedChangedAt(Store::timestamp()), store.publication("PUB-1")->withdrawnAt);
+  // The withdrawal is the feeds' latest change.
+  EXPECT_EQ(store.feedChangedAt(Store::timestamp()), store.publication("PUB-1")->withdrawnAt);
 }
 
 TEST(ReviewState, AnEmbargoedPublicationIsLiveOnlyFromItsEmbargo) {

@@ -17,14 +17,9 @@ using paraph::store::Submission;
 using paraph::store::SubmitOutcome;
 using paraph::testing::TemporaryFolder;
 using paraph::testing::outputsOf;
+using paraph::testing::kBusyTimeout;
 using paraph::testing::runNext;
 using paraph::testing::submissionOf;
-
-namespace {
-
-constexpr std::chrono::milliseconds kBusyTimeout{5000};
-
-}  // namespace
 
 TEST(Store, CreatesTheSchemaInWalModeAndReopensWithoutMigratingAgain) {
   TemporaryFolder folder("schema");

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "store/Sha256.h"
@@ -14,6 +15,9 @@ namespace paraph::testing {
 using store::NewVersion;
 using store::Store;
 using store::Submission;
+
+// Long enough that a test's concurrent writers wait for each other instead of failing.
+inline constexpr std::chrono::milliseconds kBusyTimeout{5000};
 
 // A submission whose input is really in the file store, as the HTTP layer makes it.
 inline Submission submissionOf(Store& store, const std::string& id, const std::string& content) {

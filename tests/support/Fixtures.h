@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ inline std::vector<std::filesystem::path> filesIn(const std::filesystem::path& f
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// `text` with its one occurrence of `from` replaced; throws when `from` is not there once.
+inline std::string replacedOnce(std::string text, const std::string& from, const std::string& to) {
+  const auto position = text.find(from);
+  if (position == std::string::npos || text.find(from, position + 1) != std::string::npos) {
+    throw std::runtime_error("expected exactly one occurrence of: " + from);
+  }
+  return text.replace(position, from.size(), to);
 }
 
 inline std::string trimmed(std::string text) {
