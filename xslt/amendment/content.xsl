@@ -368,7 +368,7 @@
     <p class="placeholder" data-segment="{$prefix}-p-{count(preceding-sibling::*[not(self::a:title)]) + 1}">
       <xsl:call-template name="amendment.open-mark"><xsl:with-param name="opens" select="$opens"/></xsl:call-template>
       <xsl:value-of select="p:message(p:text(concat('amendment.placeholder.', local-name()), $lang), $lang,
-                                      'financing', substring('yesno', 1 + 3 * number(not($financing)), 3),
+                                      'financing', string(boolean($financing)),
                                       'article', string($financing-article))"/>
       <xsl:call-template name="amendment.close-mark"/>
     </p>
@@ -382,7 +382,7 @@
 
   <!-- The number stated by the amendment (the target's number in the convention as amended). -->
   <xsl:template match="a:ref[@article]" mode="amendment.inline">
-    <span class="ref"><xsl:value-of select="p:message(p:text('amendment.ref.article', $lang), $lang, 'number', string(@number))"/></span>
+    <span class="ref"><xsl:value-of select="p:message(p:text('convention.ref.article', $lang), $lang, 'number', string(@number))"/></span>
   </xsl:template>
 
   <xsl:template match="a:ref[@annex]" mode="amendment.inline">

@@ -274,7 +274,7 @@
       <xsl:text> </xsl:text>
       <span class="amended-mark">
         <xsl:value-of select="p:message(p:text('convention.amended.article', $lang), $lang,
-                                        'kind', string(c:change[@article = $id]/@kind | c:change[@kind = 'financing'][not(../c:change[@article = $id])]/@kind),
+                                        'kind', string(c:change[@article = $id]/@kind),
                                         'number', string(@number))"/>
       </span>
     </xsl:for-each>

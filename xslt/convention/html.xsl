@@ -43,10 +43,8 @@
       <xsl:with-param name="source-language" select="string(@source-language)"/>
       <!-- A consolidated text adds the style of its history; a convention never amended is unchanged. -->
       <xsl:with-param name="styles">
-        <xsl:choose>
-          <xsl:when test="c:amended-by">document letterhead page convention convention-history</xsl:when>
-          <xsl:otherwise>document letterhead page convention</xsl:otherwise>
-        </xsl:choose>
+        <xsl:text>document letterhead page convention</xsl:text>
+        <xsl:if test="c:amended-by"> convention-history</xsl:if>
       </xsl:with-param>
       <xsl:with-param name="running-reference">
         <xsl:apply-templates select="." mode="convention.running-reference"/>
