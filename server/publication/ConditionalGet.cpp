@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "publication/CivilTime.h"
+#include "xml/Fnv1a.h"
 
 namespace paraph::publication {
 namespace {
@@ -136,12 +137,7 @@ std::optional<std::vector<std::string_view>> entityTags(std::string_view field) 
 }  // namespace
 
 std::string strongEtag(std::string_view body) {
-  // 64-bit FNV-1a (Fowler–Noll–Vo): offset basis and prime from the reference.
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char byte : body) {
-    hash ^= static_cast<unsigned char>(byte);
-    hash *= 0x100000001b3ULL;
-  }
+  const std::uint64_t hash = xml::fnv1a64(body);
   char text[64];
   std::snprintf(text, sizeof text, "\"%016llx-%zx\"", static_cast<unsigned long long>(hash), body.size());
   return text;

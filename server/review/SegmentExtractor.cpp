@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "xml/Fnv1a.h"
 #include "xml/XPath.h"
 
 namespace paraph::review {
@@ -26,11 +27,7 @@ bool isBilingualField(const xmlNode* node) {
 }
 
 std::string fingerprintOf(const std::string& normalisedSource) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char character : normalisedSource) {
-    hash ^= static_cast<unsigned char>(character);
-    hash *= 0x100000001b3ULL;
-  }
+  const std::uint64_t hash = xml::fnv1a64(normalisedSource);
   const auto folded = static_cast<std::uint32_t>((hash >> 32) ^ (hash & 0xffffffffULL));
   char digits[9];
   std::snprintf(digits, sizeof digits, "%08x", folded);
