@@ -15,27 +15,13 @@
 #include "http/Letters.h"
 #include "http/ServerProcess.h"
 #include "store/Sha256.h"
+#include "support/Command.h"
 #include "support/Fixtures.h"
 
 using namespace paraph::testing;
 using paraph::store::sha256Hex;
 
 namespace {
-
-std::string pdfText(const std::string& pdf) {
-  const auto path = std::filesystem::temp_directory_path() / ("paraph-http-" + std::to_string(::getpid()) + ".pdf");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << pdf;
-  }
-  std::string text;
-  FILE* pipe = ::popen(("pdftotext -enc UTF-8 " + path.string() + " - 2>&1").c_str(), "r");
-  char buffer[4096];
-  while (std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) text.append(buffer, read);
-  ::pclose(pipe);
-  std::filesystem::remove(path);
-  return text;
-}
 
 // Documents, jobs by state and stored files: what a request must not change when refused.
 struct StoreSnapshot {

@@ -26,17 +26,6 @@ namespace {
 
 const std::filesystem::path kPressRelease = kHome / "fixtures" / "press-release" / "psr-budget-2026-fr.xml";
 
-std::string pdfText(const std::string& pdf) {
-  const auto path = std::filesystem::temp_directory_path() / ("paraph-pub-" + std::to_string(::getpid()) + ".pdf");
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << pdf;
-  }
-  const auto result = runCommand("pdftotext -enc UTF-8 " + path.string() + " -");
-  std::filesystem::remove(path);
-  return result.output;
-}
-
 // The input with every Dutch text removed: what a French author submits first.
 std::string frenchOnly(const std::string& xml) { return std::regex_replace(xml, std::regex(R"(<nl>[\s\S]*?</nl>)"), ""); }
 

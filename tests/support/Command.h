@@ -2,9 +2,12 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace paraph::testing {
@@ -29,6 +32,18 @@ inline CommandResult runCommand(const std::string& commandLine) {
 
 inline CommandResult runParaph(const std::string& arguments) {
   return runCommand(std::string(PARAPH_BINARY) + " " + arguments);
+}
+
+// The text of a PDF given as bytes (a server answer), as poppler's pdftotext reads it.
+inline std::string pdfText(const std::string& pdf) {
+  const auto path = std::filesystem::temp_directory_path() / ("paraph-pdf-" + std::to_string(::getpid()) + ".pdf");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << pdf;
+  }
+  const auto result = runCommand("pdftotext -enc UTF-8 " + path.string() + " -");
+  std::filesystem::remove(path);
+  return result.output;
 }
 
 }  // namespace paraph::testing
