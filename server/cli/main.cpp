@@ -14,8 +14,10 @@
 #include "http/Serve.h"
 #include "pipeline/Consolidation.h"
 #include "pipeline/Pipeline.h"
+#include "document/AtomicFile.h"
+#include "document/DocumentService.h"
 #include "print/PrintEngine.h"
-#include "print/PrintSettingsFor.h"
+#include "review/QaChecker.h"
 
 namespace {
 
@@ -60,7 +62,8 @@ constexpr const char* kRenderHelp = R"(Usage: paraph render FILE... [--lang fr|n
                     [--engine chromium|wkhtmltopdf] [--out DIR] [--home DIR] [--config FILE]
 
 Validates each file and writes DIR/<document-id>.<lang>.html and/or .pdf, printing each
-path written. --lang bilingual writes the side-by-side edition DIR/<document-id>.fr-nl.*,
+path written. A draft (a translation missing) renders as the server renders it, each
+missing text marked "[traduction manquante]" / "[vertaling ontbreekt]". --lang bilingual writes the side-by-side edition DIR/<document-id>.fr-nl.*,
 --lang all writes French, Dutch and side-by-side. Defaults: --lang both, --format html,
 --out . ; the engine defaults to the print.engine setting (chromium).
 )";
@@ -95,18 +98,6 @@ std::string readFile(const std::string& path) {
   std::ostringstream content;
   content << stream.rdbuf();
   return content.str();
-}
-
-void writeFileAtomically(const std::filesystem::path& path, const std::string& content) {
-  const auto temporary = path.string() + ".tmp";
-  {
-    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-    if (!stream) throw std::runtime_error("cannot write " + temporary);
-    stream.write(content.data(), static_cast<std::streamsize>(content.size()));
-    stream.flush();
-    if (!stream) throw std::runtime_error("cannot write " + temporary);
-  }
-  std::filesystem::rename(temporary, path);
 }
 
 Settings settingsFrom(const Arguments& arguments) {
@@ -150,29 +141,25 @@ int validateCommand(const Arguments& arguments) {
   return exitCode;
 }
 
-// The editions to write: each language alone, and/or the side-by-side one.
-struct Editions {
-  std::vector<Lang> languages;
-  bool sideBySide = false;
-};
-
-Editions editionsFrom(const std::string& option) {
-  if (option == "both") return {{Lang::fr, Lang::nl}, false};
-  if (option == "all") return {{Lang::fr, Lang::nl}, true};
-  if (option == "bilingual") return {{}, true};
-  if (auto lang = paraph::l10n::parseLang(option)) return {{*lang}, false};
+// The editions --lang names, as the document types declare them (catalog/doctypes.xml).
+std::vector<std::string> editionsFrom(const std::string& option) {
+  if (option == "both") return {"fr", "nl"};
+  if (option == "all") return {};  // every edition of the type
+  if (option == "bilingual") return {"fr-nl"};
+  if (auto lang = paraph::l10n::parseLang(option)) return {std::string(paraph::l10n::code(*lang))};
   throw UsageError("--lang must be fr, nl, both, bilingual or all, not '" + option + "'");
 }
-
 
 int renderCommand(const Arguments& arguments) {
   if (arguments.has("help")) return std::cout << kRenderHelp, kSuccess;
   if (arguments.positional.empty()) throw UsageError("render needs at least one FILE");
-  const auto editions = editionsFrom(arguments.option("lang", "both"));
+  paraph::document::RenderRequest request;
+  request.editions = editionsFrom(arguments.option("lang", "both"));
   const std::string format = arguments.option("format", "html");
   if (format != "html" && format != "pdf" && format != "all") {
     throw UsageError("--format must be html, pdf or all, not '" + format + "'");
   }
+  if (format != "all") request.formats = {format};
   Settings settings = settingsFrom(arguments);
   if (arguments.has("engine")) settings.print.engine = arguments.option("engine");
   if (settings.print.engine != "chromium" && settings.print.engine != "wkhtmltopdf") {
@@ -184,37 +171,28 @@ int renderCommand(const Arguments& arguments) {
   settings.print.stylesDir = pipeline.home().styles().string();
   std::unique_ptr<paraph::print::PrintEngine> engine;
   if (format != "html") engine = paraph::print::makeEngine(settings.print);
+  const paraph::review::QaChecker qa(pipeline.texts());
+  // The same path as the server's workers: a draft renders here as it does there.
+  const paraph::document::DocumentService service(pipeline, qa, engine.get(), settings.parse);
 
   int exitCode = kSuccess;
   for (const auto& file : arguments.positional) {
-    paraph::pipeline::ValidatedDocument document;
+    paraph::document::AcceptedInput accepted;
     try {
-      document = pipeline.validate(readFile(file), file);
+      accepted = service.accept(readFile(file), file);
     } catch (const paraph::xml::InvalidInput& invalid) {
       printDiagnostics(invalid);
       exitCode = kInvalidInput;
       continue;
     }
-    auto write = [&](const std::string& stem, const paraph::pipeline::RenderedHtml& html,
-                     const paraph::print::PrintSettings& print) {
-      if (format != "pdf") {
-        const auto path = outFolder / (stem + ".html");
-        writeFileAtomically(path, html.html);
-        std::cout << path.string() << '\n';
-      }
-      if (engine) {
-        const auto path = outFolder / (stem + ".pdf");
-        writeFileAtomically(path, engine->print(html.html, print));
-        std::cout << path.string() << '\n';
-      }
-    };
-    for (Lang lang : editions.languages) {
-      const auto html = pipeline.renderHtml(document, lang);
-      write(document.id + "." + std::string(paraph::l10n::code(lang)), html, paraph::print::printSettingsFor(document, html, lang));
+    if (accepted.draft()) {
+      std::cerr << file << ": a draft: " << accepted.markedSegments.size()
+                << " missing translation(s) rendered with their marker\n";
     }
-    if (editions.sideBySide) {
-      const auto html = pipeline.renderSideBySide(document);
-      write(document.id + ".fr-nl", html, paraph::print::printSettingsForSideBySide(document, html));
+    for (const auto& output : service.render(accepted, request).files) {
+      const auto path = outFolder / (accepted.document.id + "." + output.name);
+      paraph::document::writeFileAtomically(path, output.bytes);
+      std::cout << path.string() << '\n';
     }
   }
   return exitCode;
@@ -266,7 +244,7 @@ int consolidateCommand(const Arguments& arguments) {
   if (out.empty()) {
     std::cout << consolidated.input;
   } else {
-    writeFileAtomically(out, consolidated.input);
+    paraph::document::writeFileAtomically(out, consolidated.input);
   }
   return kSuccess;
 }

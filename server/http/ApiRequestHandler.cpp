@@ -16,10 +16,9 @@
 #include <sstream>
 
 #include "http/ApiSupport.h"
-#include "http/ConsolidationPlan.h"
+#include "http/VersionReview.h"
 #include "http/HttpError.h"
 #include "http/VersionReview.h"
-#include "store/Sha256.h"
 #include "xml/SafeParser.h"
 
 namespace paraph::http {
@@ -277,9 +276,9 @@ void ApiRequestHandler::submit(HTTPServerRequest& request, HTTPServerResponse& r
 void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& response, const std::string& extraName,
                                 const Object::Ptr& extra) {
   const auto& settings = context_.settings;
-  AcceptedInput accepted;
+  document::AcceptedInput accepted;
   try {
-    accepted = acceptInput(context_.pipeline, body, "input.xml", settings.parse);
+    accepted = context_.service.accept(body, "input.xml");
   } catch (const xml::InvalidInput& invalid) {
     throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson(invalid.diagnostics()));
   }
@@ -292,25 +291,74 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
       throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson({unique.conflictWith(*holder)}));
     }
   }
-  const std::string canonicalSha256 = canonicalSha256Of(body, settings.parse);
-  // An amendment also makes the convention's next version: planned (and refused) before
-  // anything is stored.
-  const auto consolidation = planConsolidation(context_, accepted, body, canonicalSha256);
-  const auto jobsNeeded = consolidation ? 2 : 1;
-  if (context_.store.queueDepth() + jobsNeeded > static_cast<std::int64_t>(settings.queue.capacity)) {
+  auto queueFull = [&] {
     response.set("Retry-After", std::to_string(settings.queue.retryAfterSeconds));
-    throw HttpError(503, "the queue is full (queue.capacity = " + std::to_string(settings.queue.capacity) +
-                             "); try again later");
+    return HttpError(503, "the queue is full (queue.capacity = " + std::to_string(settings.queue.capacity) +
+                              "); try again later");
+  };
+  auto submissionOf = [&](const std::string& id, const std::string& type, const std::string& canonicalSha256,
+                          const std::string& input) {
+    store::Submission submission;
+    submission.documentId = id;
+    submission.documentType = type;
+    submission.canonicalSha256 = canonicalSha256;
+    submission.inputSha256 = context_.store.files().put(input);
+    submission.submittedBy = principal_->name;
+    submission.requestId = requestId_;
+    return submission;
+  };
+  // An amendment also makes the convention's next version: planned (and refused) before
+  // anything is stored, then recorded with the amendment in one transaction that holds only
+  // if the convention did not change meanwhile.
+  auto conventionId = context_.service.consolidationTarget(accepted);
+  // The same amendment again: already applied, nothing new to consolidate.
+  if (const auto stored = context_.store.version(document.id, 0);
+      conventionId && stored && stored->canonicalSha256 == accepted.canonicalSha256) {
+    conventionId.reset();
   }
-  store::Submission submission;
-  submission.documentId = document.id;
-  submission.documentType = document.type->name;
-  submission.canonicalSha256 = canonicalSha256;
-  submission.inputSha256 = context_.store.files().put(body);
-  submission.submittedBy = principal_->name;
-  submission.requestId = requestId_;
+  const unsigned jobsNeeded = conventionId ? 2 : 1;
+  if (context_.store.queueDepth() + jobsNeeded > static_cast<std::int64_t>(settings.queue.capacity)) throw queueFull();
+  auto pendingConvention = [&](std::int64_t job) {
+    return HttpError(409, "convention '" + *conventionId + "' has a job in progress (" + jobUrl(job) + "); submit amendment '" +
+                              document.id + "' once it is done, so that it applies to its result");
+  };
+  store::Submission submission = submissionOf(document.id, document.type->name, accepted.canonicalSha256, body);
   for (const auto& unique : document.uniqueValues) submission.uniqueClaims.push_back({unique.key->key, unique.value});
-  const auto outcome = context_.store.submit(submission, settings.queue.capacity);
+  store::SubmitOutcome outcome;
+  std::optional<document::ConsolidationPlan> plan;
+  std::optional<store::SubmitOutcome> consolidated;
+  if (!conventionId) {
+    outcome = context_.store.submit(submission, settings.queue.capacity);
+  } else {
+    // Planned from the convention's latest version; planned again if another version lands
+    // between the plan and the record (bounded: a convention that changes that fast is busy).
+    for (int attempt = 1;; ++attempt) {
+      if (const auto pending = context_.store.pendingJob(*conventionId)) throw pendingConvention(*pending);
+      const auto convention = context_.store.version(*conventionId, 0);
+      std::optional<std::string> conventionInput;
+      if (convention) conventionInput = readVersionFile(context_.store, *convention, "input.xml");
+      try {
+        plan = context_.service.planConsolidation(accepted, body, conventionInput, convention ? convention->number : 0);
+      } catch (const document::ConsolidationRefused& refused) {
+        throw HttpError(refused.conflict ? 409 : 400, refused.what(),
+                        refused.diagnostics.empty() ? nullptr : diagnosticsJson(refused.diagnostics));
+      }
+      const auto recorded = context_.store.submitConsolidated(
+          submission, submissionOf(plan->conventionId, "convention", plan->canonicalSha256, plan->input),
+          plan->fromVersion, settings.queue.capacity);
+      if (recorded.kind == store::ConsolidatedSubmitOutcome::Kind::conventionPending) {
+        throw pendingConvention(recorded.pendingJob);
+      }
+      if (recorded.kind == store::ConsolidatedSubmitOutcome::Kind::conventionChanged) {
+        if (attempt < 3) continue;
+        throw HttpError(409, "convention '" + *conventionId + "' changed while amendment '" + document.id +
+                                 "' was being applied; submit the amendment again");
+      }
+      outcome = recorded.amendment;
+      consolidated = recorded.convention;
+      break;
+    }
+  }
 
   Object answer = orderedObject();
   answer.set("job", outcome.job);
@@ -324,9 +372,19 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
     answer.set("missing_translations", missing);
   }
   if (extra) answer.set(extraName, extra);
-  if (consolidation && (outcome.kind == store::SubmitOutcome::Kind::queued ||
-                        outcome.kind == store::SubmitOutcome::Kind::alreadyQueued)) {
-    answer.set("consolidated", submitConsolidation(*consolidation));
+  if (consolidated) {
+    Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    json->set("document", plan->conventionId);
+    json->set("from_version", plan->fromVersion);
+    Array::Ptr changed = new Array;
+    for (const auto& article : plan->changedArticles) changed->add(article);
+    json->set("changed_articles", changed);
+    json->set("job", consolidated->job);
+    json->set("status_url", jobUrl(consolidated->job));
+    if (consolidated->kind == store::SubmitOutcome::Kind::existingVersion) {
+      json->set("version_url", versionUrl(plan->conventionId, consolidated->version));
+    }
+    answer.set("consolidated", json);
   }
   switch (outcome.kind) {
     case store::SubmitOutcome::Kind::uniqueConflict: {
@@ -335,9 +393,7 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
                       diagnosticsJson({unique.conflictWith(outcome.conflictingDocument)}));
     }
     case store::SubmitOutcome::Kind::queueFull:
-      response.set("Retry-After", std::to_string(settings.queue.retryAfterSeconds));
-      throw HttpError(503, "the queue is full (queue.capacity = " + std::to_string(settings.queue.capacity) +
-                               "); try again later");
+      throw queueFull();
     case store::SubmitOutcome::Kind::existingVersion:
       answer.set("state", "done");
       answer.set("version", outcome.version);
@@ -356,36 +412,6 @@ void ApiRequestHandler::enqueue(const std::string& body, HTTPServerResponse& res
   }
   response.set("Location", jobUrl(outcome.job));
   sendJson(response, 202, answer);
-}
-
-Object::Ptr ApiRequestHandler::submitConsolidation(const ConsolidationPlan& plan) {
-  store::Submission submission;
-  submission.documentId = plan.conventionId;
-  submission.documentType = "convention";
-  submission.canonicalSha256 = plan.canonicalSha256;
-  submission.inputSha256 = context_.store.files().put(plan.input);
-  submission.submittedBy = principal_->name;
-  submission.requestId = requestId_;
-  const auto outcome = context_.store.submit(submission, context_.settings.queue.capacity);
-  Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  json->set("document", plan.conventionId);
-  json->set("from_version", plan.fromVersion);
-  Array::Ptr changed = new Array;
-  for (const auto& article : plan.changedArticles) changed->add(article);
-  json->set("changed_articles", changed);
-  if (outcome.kind == store::SubmitOutcome::Kind::queueFull) {
-    // The queue filled between the check and now: the amendment is queued, its consolidation
-    // is not; submitting the amendment again retries it.
-    json->set("error", "the queue is full; submit the amendment again to consolidate the convention");
-    return json;
-  }
-  json->set("job", outcome.job);
-  json->set("status_url", jobUrl(outcome.job));
-  if (outcome.kind == store::SubmitOutcome::Kind::existingVersion) {
-    json->set("version_url", versionUrl(plan.conventionId, outcome.version));
-  }
-  if (context_.workers != nullptr) context_.workers->wake();
-  return json;
 }
 
 void ApiRequestHandler::listDocuments(HTTPServerRequest& request, HTTPServerResponse& response) {

@@ -15,8 +15,6 @@
 
 namespace paraph::http {
 
-struct ConsolidationPlan;
-
 // One request of API v1 (docs/openapi.json), /healthz or /metrics: authenticates, routes,
 // answers in JSON (errors too), and writes one log line with the request id.
 class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
@@ -42,9 +40,6 @@ class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
   // submission; `extra`, when given, is added to the answer under `extraName`.
   void enqueue(const std::string& body, Poco::Net::HTTPServerResponse& response, const std::string& extraName = {},
                const Poco::JSON::Object::Ptr& extra = nullptr);
-
-  // Queues the convention's next version an amendment makes; its job, as JSON.
-  Poco::JSON::Object::Ptr submitConsolidation(const ConsolidationPlan& plan);
 
   // Review and translation exchange (ReviewRoutes.cpp).
   void showReview(const std::string& id, const std::string& number, Poco::Net::HTTPServerResponse& response);

@@ -7,7 +7,6 @@
 
 #include "http/VersionReview.h"
 #include "l10n/Lang.h"
-#include "print/PrintSettingsFor.h"
 
 namespace paraph::http {
 namespace {
@@ -31,11 +30,6 @@ std::string printErrorKind(print::PrintError::Kind kind) {
   return "print failed";
 }
 
-std::string mediaTypeOf(const pipeline::DocumentType& type, const std::string& format, const std::string& fallback) {
-  const auto* output = type.output(format);
-  return output != nullptr && !output->mediaType.empty() ? output->mediaType : fallback;
-}
-
 // Times the stages of one job and reports each to the metrics.
 class StageClock {
  public:
@@ -48,7 +42,8 @@ class StageClock {
     record(stage, key, Clock::now() - start);
     return result;
   }
-  void record(const std::string& stage, const std::string& key, Clock::duration elapsed) {
+  template <typename Duration>
+  void record(const std::string& stage, const std::string& key, Duration elapsed) {
     const double seconds = std::chrono::duration<double>(elapsed).count();
     timings_.set(key + "_ms", static_cast<double>(std::chrono::round<std::chrono::microseconds>(elapsed).count()) / 1000.0);
     if (!type_.empty()) metrics_.observeStage(stage, type_, engine_, seconds);
@@ -69,17 +64,9 @@ class StageClock {
 
 }  // namespace
 
-JobRunner::JobRunner(const pipeline::Pipeline& pipeline, const review::QaChecker& qa, print::PrintEngine& engine,
-                     store::Store& store, Metrics& metrics, JsonLog& log, std::chrono::milliseconds jobTimeout,
-                     xml::ParseLimits limits)
-    : pipeline_(pipeline),
-      qa_(qa),
-      engine_(engine),
-      store_(store),
-      metrics_(metrics),
-      log_(log),
-      jobTimeout_(jobTimeout),
-      limits_(limits) {}
+JobRunner::JobRunner(const document::DocumentService& service, print::PrintEngine& engine, store::Store& store,
+                     Metrics& metrics, JsonLog& log, std::chrono::milliseconds jobTimeout)
+    : service_(service), engine_(engine), store_(store), metrics_(metrics), log_(log), jobTimeout_(jobTimeout) {}
 
 void JobRunner::run(const store::JobRecord& job, const std::atomic<bool>& abandon) {
   const auto start = Clock::now();
@@ -101,68 +88,33 @@ void JobRunner::run(const store::JobRecord& job, const std::atomic<bool>& abando
   fields.set("attempt", job.attempts);
   try {
     const std::string input = store_.files().read(job.inputSha256);
-    const auto accepted = clock.time("validate", "validate", [&] {
-      return acceptInput(pipeline_, input, "input.xml", limits_);
-    });
-    const auto& document = accepted.document;
+    const auto accepted = clock.time("validate", "validate", [&] { return service_.accept(input, "input.xml"); });
     between("review");
     const auto reviewed = clock.time("review", "review", [&] {
       std::string previousInput;
       if (const auto previous = store_.version(job.documentId, 0)) previousInput = readVersionFile(store_, *previous, "input.xml");
-      return reviewInput(input, previousInput, qa_, limits_);
+      return service_.review(input, previousInput);
     });
-    // The three editions: each language, and the side-by-side one for review and archive.
-    struct Edition {
-      std::string name;  // fr, nl, fr-nl
-      pipeline::RenderedHtml html;
-      print::PrintSettings print;
-      std::string pdf;
-      Clock::duration printTime{};
-    };
-    std::vector<Edition> editions;
-    for (Lang lang : l10n::kAllLangs) {
-      between("render_" + std::string(l10n::code(lang)));
-      auto html = clock.time("render", stage, [&] { return pipeline_.renderHtml(document, lang); });
-      auto settings = print::printSettingsFor(document, html, lang);
-      editions.push_back({std::string(l10n::code(lang)), std::move(html), std::move(settings), {}, {}});
-    }
-    between("render_fr_nl");
-    {
-      auto html = clock.time("render", stage, [&] { return pipeline_.renderSideBySide(document); });
-      auto settings = print::printSettingsForSideBySide(document, html);
-      editions.push_back({"fr-nl", std::move(html), std::move(settings), {}, {}});
-    }
-    between("print");
-    // The editions print concurrently: the engine is thread-safe and keeps a pool of tabs.
-    auto printOne = [&](Edition& edition) {
-      const auto printStart = Clock::now();
-      edition.pdf = engine_.print(edition.html.html, edition.print);
-      edition.printTime = Clock::now() - printStart;
-    };
-    std::vector<std::future<void>> printing;
-    for (std::size_t index = 1; index < editions.size(); ++index) {
-      printing.push_back(std::async(std::launch::async, printOne, std::ref(editions[index])));
-    }
-    printOne(editions.front());
-    for (auto& printed : printing) printed.get();
-    for (const auto& edition : editions) clock.record("print", "print_" + edition.name, edition.printTime);
+    clock.setType(accepted.document.type->name);
+    const auto rendered = service_.render(
+        accepted, {},
+        [&](const std::string& stageName, const std::string& key, std::chrono::nanoseconds elapsed) {
+          clock.record(stageName, key, elapsed);
+        },
+        between);
     between("store");
     store::NewVersion made;
-    made.reference = document.reference;
-    made.sourceLanguage = std::string(l10n::code(document.sourceLanguage));
+    made.reference = accepted.document.reference;
+    made.sourceLanguage = std::string(l10n::code(accepted.document.sourceLanguage));
     made.pipelineVersion = PARAPH_VERSION;
     made.engine = engine_.name();
     made.initialState = !accepted.draft() && reviewed.status.complete() ? store::ReviewState::inReview
                                                                          : store::ReviewState::draft;
+    made.inputSize = static_cast<std::int64_t>(input.size());
     clock.time("store", "store", [&] {
-      const std::string htmlType = mediaTypeOf(*document.type, "html", "text/html; charset=utf-8");
-      const std::string pdfType = mediaTypeOf(*document.type, "pdf", "application/pdf");
-      for (const auto& edition : editions) {
-        const auto& bytes = edition.html.html;
-        made.outputs.push_back({edition.name + ".html", htmlType, static_cast<std::int64_t>(bytes.size()), store_.files().put(bytes)});
-      }
-      for (const auto& edition : editions) {
-        made.outputs.push_back({edition.name + ".pdf", pdfType, static_cast<std::int64_t>(edition.pdf.size()), store_.files().put(edition.pdf)});
+      for (const auto& file : rendered.files) {
+        made.outputs.push_back({file.name, file.mediaType, static_cast<std::int64_t>(file.bytes.size()),
+                                store_.files().put(file.bytes)});
       }
       return 0;
     });

@@ -42,7 +42,7 @@ bool ReviewActions::mayComment(const Principal& principal) {
 bool ReviewActions::mayPublish(const Principal& principal) { return principal.hasAnyRole({"publisher", "admin"}); }
 
 VersionReview ReviewActions::review(const std::string& id, int number) const {
-  auto review = loadVersionReview(context_.store, context_.qa, id, number, context_.settings.parse);
+  auto review = loadVersionReview(context_.store, context_.service, id, number);
   if (!review) throw HttpError(404, "no " + versionName(id, number));
   return std::move(*review);
 }
@@ -101,8 +101,7 @@ void ReviewActions::publish(const std::string& id, int number, const Principal& 
   // The feed texts are the outputs' own title and summary, taken once, now.
   const auto french = publication::entryTextFromHtml(readVersionFile(context_.store, *version, "fr.html"));
   const auto dutch = publication::entryTextFromHtml(readVersionFile(context_.store, *version, "nl.html"));
-  const auto accepted = acceptInput(context_.pipeline, readVersionFile(context_.store, *version, "input.xml"),
-                                    "input.xml", context_.settings.parse);
+  const auto accepted = context_.service.accept(readVersionFile(context_.store, *version, "input.xml"), "input.xml");
   std::string embargoUntil;
   if (!accepted.document.embargo.empty()) {
     // Kept in the store's own format so that it compares, as text, with its clock.

@@ -12,7 +12,7 @@
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
 #include "http/ReviewActions.h"
-#include "store/Sha256.h"
+#include "document/Sha256.h"
 
 namespace paraph::http {
 namespace {
@@ -59,7 +59,7 @@ void requireSameOrigin(const HTTPServerRequest& request) {
 }  // namespace
 
 std::string ApiRequestHandler::formToken(const std::string& documentId) const {
-  return store::sha256Hex(context_.formSecret + "\n" + principal_->name + "\n" + documentId);
+  return document::sha256Hex(context_.formSecret + "\n" + principal_->name + "\n" + documentId);
 }
 
 void ApiRequestHandler::reviewPage(const std::vector<std::string>& segments, HTTPServerRequest& request,

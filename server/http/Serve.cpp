@@ -26,7 +26,7 @@
 #include "review/QaChecker.h"
 #include "review/ReviewPage.h"
 #include "review/XliffExporter.h"
-#include "store/Store.h"
+#include "store/SqliteStore.h"
 
 namespace paraph::http {
 namespace {
@@ -66,7 +66,7 @@ int serve(config::Settings settings) {
   const pipeline::Pipeline pipeline(pipeline::Home::locate(settings.home), settings.parse);
   settings.print.stylesDir = pipeline.home().styles().string();
 
-  store::Store store(settings.store.dataDir, settings.store.busyTimeout);
+  store::SqliteStore store(settings.store.dataDir, settings.store.busyTimeout);
   if (store.recoveredJobs() > 0) {
     Poco::JSON::Object fields;
     fields.set("jobs", store.recoveredJobs());
@@ -77,6 +77,7 @@ int serve(config::Settings settings) {
   if (!settings.queue.acceptOnly) engine = print::makeEngine(settings.print);
 
   const review::QaChecker qa(pipeline.texts());
+  const document::DocumentService service(pipeline, qa, engine.get(), settings.parse);
   const review::XliffExporter xliff(pipeline.texts());
   const review::ReviewPage reviewPage(pipeline.texts());
   Metrics metrics;
@@ -88,12 +89,11 @@ int serve(config::Settings settings) {
   if (engine) {
     const unsigned count = settings.queue.workers > 0 ? settings.queue.workers
                                                       : std::max(1u, std::thread::hardware_concurrency());
-    runner = std::make_unique<JobRunner>(pipeline, qa, *engine, store, metrics, log, settings.queue.jobTimeout,
-                                         settings.parse);
+    runner = std::make_unique<JobRunner>(service, *engine, store, metrics, log, settings.queue.jobTimeout);
     workers = std::make_unique<WorkerPool>(count, *runner, store, log);
   }
 
-  ServerContext context{settings,      pipeline,      qa,
+  ServerContext context{settings,      pipeline,      service,
                         xliff,         reviewPage,    engine.get(),
                         store,         metrics,       log,
                         authenticator, workers.get(), readOptionalFile(pipeline.home().root / "docs" / "openapi.json"),

@@ -8,9 +8,9 @@
 #include "http/JsonLog.h"
 #include "http/Metrics.h"
 #include "http/WorkerPool.h"
+#include "document/DocumentService.h"
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
-#include "review/QaChecker.h"
 #include "review/ReviewPage.h"
 #include "review/XliffExporter.h"
 #include "store/Store.h"
@@ -21,7 +21,7 @@ namespace paraph::http {
 struct ServerContext {
   const config::Settings& settings;
   const pipeline::Pipeline& pipeline;
-  const review::QaChecker& qa;
+  const document::DocumentService& service;
   const review::XliffExporter& xliff;
   const review::ReviewPage& reviewPage;
   print::PrintEngine* engine;  // null when queue.accept_only is set

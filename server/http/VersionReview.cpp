@@ -4,27 +4,8 @@
 #include <map>
 #include <stdexcept>
 
-#include "review/DraftMarking.h"
-#include "review/SegmentExtractor.h"
 
 namespace paraph::http {
-
-AcceptedInput acceptInput(const pipeline::Pipeline& pipeline, std::string_view bytes, const std::string& sourceName,
-                          const xml::ParseLimits& limits) {
-  try {
-    return {pipeline.validate(bytes, sourceName), {}};
-  } catch (const xml::InvalidInput& asGiven) {
-    // A draft fails only for its missing translations: filled with markers, it is valid.
-    // (A document that is not well-formed throws the same parse error again here.)
-    auto marked = review::markMissingTranslations(bytes, sourceName, pipeline.texts(), limits);
-    if (marked.marked.empty()) throw;
-    try {
-      return {pipeline.validate(marked.input, sourceName), std::move(marked.marked)};
-    } catch (const xml::InvalidInput&) {
-      throw asGiven;  // wrong for another reason too: every problem, at its place in the input as given
-    }
-  }
-}
 
 std::vector<std::string> findingIds(const std::vector<review::Finding>& findings) {
   std::map<std::string, int> seen;
@@ -38,19 +19,6 @@ std::vector<std::string> findingIds(const std::vector<review::Finding>& findings
   return ids;
 }
 
-InputReview reviewInput(std::string_view input, std::string_view previousInput, const review::QaChecker& qa,
-                        const xml::ParseLimits& limits) {
-  InputReview result;
-  result.segments = review::SegmentExtractor::extract(xml::parseUntrusted(input, "input.xml", limits));
-  std::optional<review::SegmentedDocument> previous;
-  if (!previousInput.empty()) {
-    previous = review::SegmentExtractor::extract(xml::parseUntrusted(previousInput, "previous.xml", limits));
-  }
-  result.status = review::translationStatusOf(result.segments, previous ? &*previous : nullptr);
-  result.findings = qa.check(result.segments);
-  return result;
-}
-
 std::string readVersionFile(store::Store& store, const store::VersionRecord& version, const std::string& name) {
   for (const auto& file : version.files) {
     if (file.name == name) return store.files().read(file.sha256);
@@ -59,8 +27,8 @@ std::string readVersionFile(store::Store& store, const store::VersionRecord& ver
                            name);
 }
 
-std::optional<VersionReview> loadVersionReview(store::Store& store, const review::QaChecker& qa, const std::string& id,
-                                               int number, const xml::ParseLimits& limits) {
+std::optional<VersionReview> loadVersionReview(store::Store& store, const document::DocumentService& service,
+                                               const std::string& id, int number) {
   auto version = store.version(id, number);
   if (!version) return std::nullopt;
   std::string previousInput;
@@ -69,7 +37,7 @@ std::optional<VersionReview> loadVersionReview(store::Store& store, const review
       previousInput = readVersionFile(store, *previous, "input.xml");
     }
   }
-  auto analysed = reviewInput(readVersionFile(store, *version, "input.xml"), previousInput, qa, limits);
+  auto analysed = service.review(readVersionFile(store, *version, "input.xml"), previousInput);
   VersionReview review;
   review.segments = std::move(analysed.segments);
   review.status = std::move(analysed.status);

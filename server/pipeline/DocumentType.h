@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,15 @@ struct OutputSpec {
   std::string mediaType;
   std::string stylesheet;  // catalog URI, for outputs made by a transform
   std::string from;        // for derived outputs: the output they are printed from
+};
+
+// One edition of a document (catalog/doctypes.xml, <editions>): a language alone, or the
+// side-by-side one made from the French and Dutch editions. Each edition is made in every
+// format of its type, as the file "<edition>.<format>" (fr.html, fr-nl.pdf…).
+struct EditionSpec {
+  std::string name;                     // fr, nl, fr-nl
+  std::optional<l10n::Lang> language;   // a language edition; none: the side-by-side one
+  bool sideBySide() const { return !language; }
 };
 
 // A mark every rendered output must carry, e.g. the six legal mentions of a decision letter.
@@ -53,10 +63,15 @@ struct DocumentType {
   xml::XPathExpression embargo;
   std::vector<EnrichmentSpec> enrichments;
   std::vector<OutputSpec> outputs;
+  std::vector<EditionSpec> editions;
   std::vector<RequiredMark> requiredMarks;
   std::vector<UniqueKey> uniqueKeys;
 
   const OutputSpec* output(const std::string& format) const;
+  const EditionSpec* edition(const std::string& name) const;
+  // The name of every file a version of this type has besides input.xml, editions first,
+  // then formats: fr.html, fr.pdf, nl.html…
+  std::vector<std::string> outputFileNames() const;
   // The type's name in `lang` ("circulaire aux organismes assureurs"), or its id when the
   // registry has no label in that language.
   const std::string& label(l10n::Lang lang) const {

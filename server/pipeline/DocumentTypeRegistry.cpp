@@ -1,5 +1,6 @@
 #include "pipeline/DocumentTypeRegistry.h"
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -14,7 +15,40 @@ const OutputSpec* DocumentType::output(const std::string& format) const {
   return nullptr;
 }
 
+const EditionSpec* DocumentType::edition(const std::string& wanted) const {
+  for (const auto& spec : editions) {
+    if (spec.name == wanted) return &spec;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> DocumentType::outputFileNames() const {
+  std::vector<std::string> names;
+  for (const auto& spec : editions) {
+    for (const auto& format : outputs) names.push_back(spec.name + "." + format.format);
+  }
+  return names;
+}
+
 namespace {
+
+// <editions><edition name="fr" language="fr"/>…<edition name="fr-nl" side-by-side="true"/></editions>
+std::vector<EditionSpec> readEditions(xmlNode* element) {
+  std::vector<EditionSpec> editions;
+  for (xmlNode* child : xml::childElements(element, "edition")) {
+    EditionSpec spec;
+    spec.name = xml::attribute(child, "name");
+    const std::string language = xml::attribute(child, "language");
+    if (!language.empty()) {
+      spec.language = l10n::parseLang(language);
+      if (!spec.language) throw std::runtime_error("catalog/doctypes.xml: edition " + spec.name + ": unknown language " + language);
+    } else if (xml::attribute(child, "side-by-side") != "true") {
+      throw std::runtime_error("catalog/doctypes.xml: edition " + spec.name + " needs language= or side-by-side=\"true\"");
+    }
+    editions.push_back(std::move(spec));
+  }
+  return editions;
+}
 
 std::vector<std::string> words(const std::string& text) {
   std::istringstream stream(text);
@@ -23,8 +57,9 @@ std::vector<std::string> words(const std::string& text) {
   return result;
 }
 
-DocumentType readType(xmlNode* element) {
+DocumentType readType(xmlNode* element, const std::vector<EditionSpec>& defaultEditions) {
   DocumentType type;
+  type.editions = defaultEditions;
   type.name = xml::attribute(element, "name");
   type.namespaceUri = xml::attribute(element, "namespace");
   type.rootElement = xml::attribute(element, "root");
@@ -51,6 +86,8 @@ DocumentType readType(xmlNode* element) {
     } else if (kind == "output") {
       type.outputs.push_back(OutputSpec{xml::attribute(child, "format"), xml::attribute(child, "media-type"),
                                         xml::attribute(child, "stylesheet"), xml::attribute(child, "from")});
+    } else if (kind == "editions") {
+      type.editions = readEditions(child);
     } else if (kind == "unique") {
       type.uniqueKeys.push_back(UniqueKey{xml::attribute(child, "key"), xml::XPathExpression(xml::attribute(child, "select")),
                                           xml::attribute(child, "message")});
@@ -73,9 +110,30 @@ DocumentType readType(xmlNode* element) {
 
 DocumentTypeRegistry::DocumentTypeRegistry(const std::filesystem::path& registryFile) {
   auto document = xml::parseTrustedFile(registryFile.string());
-  for (xmlNode* element : xml::childElements(xmlDocGetRootElement(document.get()), "doctype")) {
-    types_.push_back(readType(element));
+  xmlNode* root = xmlDocGetRootElement(document.get());
+  std::vector<EditionSpec> defaultEditions;
+  for (xmlNode* element : xml::childElements(root, "editions")) defaultEditions = readEditions(element);
+  for (xmlNode* element : xml::childElements(root, "doctype")) {
+    types_.push_back(readType(element, defaultEditions));
+    const auto& type = types_.back();
+    if (type.editions.empty()) throw std::runtime_error("catalog/doctypes.xml: doctype " + type.name + " has no edition");
+    for (const auto& edition : type.editions) {
+      if (edition.sideBySide() && (type.edition("fr") == nullptr || type.edition("nl") == nullptr)) {
+        throw std::runtime_error("catalog/doctypes.xml: doctype " + type.name +
+                                 ": a side-by-side edition needs the fr and nl editions");
+      }
+    }
   }
+}
+
+std::vector<std::string> DocumentTypeRegistry::versionFileNames() const {
+  std::vector<std::string> names{"input.xml"};
+  for (const auto& type : types_) {
+    for (auto& name : type.outputFileNames()) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    }
+  }
+  return names;
 }
 
 const DocumentType* DocumentTypeRegistry::find(const std::string& namespaceUri, const std::string& rootElement) const {

@@ -17,6 +17,8 @@ class DocumentTypeRegistry {
   // The type whose root element and namespace match, or nullptr.
   const DocumentType* find(const std::string& namespaceUri, const std::string& rootElement) const;
   const DocumentType* byName(const std::string& name) const;
+  // Every file name a version of any type may have, input.xml first: what the API serves.
+  std::vector<std::string> versionFileNames() const;
 
  private:
   std::vector<DocumentType> types_;

@@ -1,6 +1,7 @@
 #include "pipeline/Pipeline.h"
 
 #include <cstdlib>
+#include <new>
 #include <set>
 
 #include "l10n/XsltFunctions.h"
@@ -18,6 +19,13 @@ constexpr const char* kSideBySideStylesheet = "https://paraph.inami.fgov.be/xslt
 std::string titleOf(xmlDoc* html) {
   static const xml::XPathExpression title("string(/html/head/title)");
   return title.string(html, nullptr, {});
+}
+
+// libxml2 answers an allocation failure with a null pointer; the tree would silently lack a node.
+template <typename Pointer>
+Pointer* checked(Pointer* made) {
+  if (made == nullptr) throw std::bad_alloc();
+  return made;
 }
 
 std::filesystem::path resolvedOrThrow(const std::string& uri) {
@@ -83,35 +91,45 @@ Pipeline::Pipeline(const Home& home, xml::ParseLimits limits)
 Pipeline::~Pipeline() = default;
 
 ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& sourceName) const {
-  ValidatedDocument document;
-  document.parsed = xml::parseUntrusted(bytes, sourceName, limits_);
-  xmlNode* root = xmlDocGetRootElement(document.parsed.document.get());
+  auto parsed = xml::parseUntrusted(bytes, sourceName, limits_);
+  const DocumentType& type = check(parsed);
+  return validated(std::move(parsed), type);
+}
+
+const DocumentType& Pipeline::check(const xml::ParsedDocument& parsed) const {
+  xmlNode* root = xmlDocGetRootElement(parsed.document.get());
   const std::string namespaceUri = root->ns != nullptr ? reinterpret_cast<const char*>(root->ns->href) : "";
   const std::string rootName = reinterpret_cast<const char*>(root->name);
-  document.type = types_.find(namespaceUri, rootName);
-  if (document.type == nullptr) {
+  const DocumentType* type = types_.find(namespaceUri, rootName);
+  if (type == nullptr) {
     std::string known;
-    for (const auto& type : types_.all()) known += (known.empty() ? "" : ", ") + type.name + " (" + type.namespaceUri + ")";
-    throw xml::InvalidInput({document.parsed.diagnosticAt(root,
-                                      "unknown document type: root element '" + rootName + "' in namespace '" +
-                                          namespaceUri + "'; known types: " + known,
-                                      "doctype")});
+    for (const auto& candidate : types_.all()) {
+      known += (known.empty() ? "" : ", ") + candidate.name + " (" + candidate.namespaceUri + ")";
+    }
+    throw xml::InvalidInput({parsed.diagnosticAt(root,
+                                                 "unknown document type: root element '" + rootName +
+                                                     "' in namespace '" + namespaceUri + "'; known types: " + known,
+                                                 "doctype")});
   }
-  const TypeChecks& checks = checks_.at(document.type->name);
-  auto diagnostics = checks.schema->validate(document.parsed);
+  const TypeChecks& checks = checks_.at(type->name);
+  auto diagnostics = checks.schema->validate(parsed);
   // Rules assume a schema-valid tree; running them on a broken one gives noise.
-  if (diagnostics.empty()) diagnostics = checks.rules->check(document.parsed);
+  if (diagnostics.empty()) diagnostics = checks.rules->check(parsed);
   if (!diagnostics.empty()) throw xml::InvalidInput(std::move(diagnostics));
+  return *type;
+}
 
+ValidatedDocument Pipeline::validated(xml::ParsedDocument parsed, const DocumentType& type) const {
+  ValidatedDocument document;
+  document.parsed = std::move(parsed);
+  document.type = &type;
+  xmlDoc* tree = document.parsed.document.get();
+  xmlNode* root = xmlDocGetRootElement(tree);
   document.id = xml::attribute(root, "id");
-  if (!document.type->reference.empty()) {
-    document.reference = document.type->reference.string(document.parsed.document.get(), root, document.type->namespaces);
-  }
-  if (!document.type->embargo.empty()) {
-    document.embargo = document.type->embargo.string(document.parsed.document.get(), root, document.type->namespaces);
-  }
-  for (const auto& key : document.type->uniqueKeys) {
-    const auto nodes = key.select.nodes(document.parsed.document.get(), root, document.type->namespaces);
+  if (!type.reference.empty()) document.reference = type.reference.string(tree, root, type.namespaces);
+  if (!type.embargo.empty()) document.embargo = type.embargo.string(tree, root, type.namespaces);
+  for (const auto& key : type.uniqueKeys) {
+    const auto nodes = key.select.nodes(tree, root, type.namespaces);
     if (nodes.empty()) continue;
     document.uniqueValues.push_back(
         UniqueValue{&key, xml::textContent(nodes.front()), document.parsed.diagnosticAt(nodes.front(), "", "unique-" + key.key)});
@@ -125,9 +143,9 @@ ValidatedDocument Pipeline::validate(std::string_view bytes, const std::string& 
 void Pipeline::enrich(ValidatedDocument& document) const {
   xmlDoc* tree = document.parsed.document.get();
   xmlNode* root = xmlDocGetRootElement(tree);
-  xmlNode* enrichment = xmlNewChild(root, nullptr, reinterpret_cast<const xmlChar*>("enrichment"), nullptr);
-  xmlNs* enrichmentNamespace = xmlNewNs(enrichment, reinterpret_cast<const xmlChar*>(kEnrichmentNamespace),
-                                        reinterpret_cast<const xmlChar*>("e"));
+  xmlNode* enrichment = checked(xmlNewChild(root, nullptr, reinterpret_cast<const xmlChar*>("enrichment"), nullptr));
+  xmlNs* enrichmentNamespace = checked(xmlNewNs(enrichment, reinterpret_cast<const xmlChar*>(kEnrichmentNamespace),
+                                                reinterpret_cast<const xmlChar*>("e")));
   xmlSetNs(enrichment, enrichmentNamespace);
 
   std::vector<xml::Diagnostic> diagnostics;
@@ -139,44 +157,58 @@ void Pipeline::enrich(ValidatedDocument& document) const {
   if (!diagnostics.empty()) throw xml::InvalidInput(std::move(diagnostics));
 }
 
-xml::DocPtr Pipeline::renderTree(const ValidatedDocument& document, l10n::Lang lang) const {
-  const auto stylesheet = stylesheets_.get(document.type->output("html")->stylesheet);
+xml::DocPtr Pipeline::transformCounted(const xml::StylesheetPtr& stylesheet, xmlDoc* input,
+                                       const std::map<std::string, std::string>& parameters) const {
   TransformResources resources{&texts_};
-  auto tree = xml::transform(stylesheet, document.parsed.document.get(), {{"lang", std::string(l10n::code(lang))}},
-                             &resources);
+  auto result = xml::transform(stylesheet, input, parameters, &resources);
+  transforms_.fetch_add(1, std::memory_order_relaxed);
+  return result;
+}
+
+RenderedTree Pipeline::renderTree(const ValidatedDocument& document, l10n::Lang lang) const {
+  const auto stylesheet = stylesheets_.get(document.type->output("html")->stylesheet);
+  auto tree = transformCounted(stylesheet, document.parsed.document.get(), {{"lang", std::string(l10n::code(lang))}});
   checkRequiredMarks(*document.type, tree.get());
-  return tree;
+  std::string title = titleOf(tree.get());
+  return RenderedTree{std::move(tree), std::move(title)};
+}
+
+RenderedHtml Pipeline::serialize(const ValidatedDocument& document, const RenderedTree& rendered) const {
+  return RenderedHtml{xml::serialize(stylesheets_.get(document.type->output("html")->stylesheet), rendered.tree.get()),
+                      rendered.title};
 }
 
 RenderedHtml Pipeline::renderHtml(const ValidatedDocument& document, l10n::Lang lang) const {
-  const auto tree = renderTree(document, lang);
-  return RenderedHtml{xml::serialize(stylesheets_.get(document.type->output("html")->stylesheet), tree.get()),
-                      titleOf(tree.get())};
+  return serialize(document, renderTree(document, lang));
 }
 
-RenderedHtml Pipeline::renderSideBySide(const ValidatedDocument& document) const {
-  const auto french = renderTree(document, l10n::Lang::fr);
-  const auto dutch = renderTree(document, l10n::Lang::nl);
+RenderedHtml Pipeline::renderSideBySide(const ValidatedDocument& document, const RenderedTree& french,
+                                        const RenderedTree& dutch) const {
   // <b:pair type="…" title-fr="…" title-nl="…"><b:version lang="fr">html</b:version>…</b:pair>
-  xml::DocPtr pair(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
-  xmlNode* root = xmlNewDocNode(pair.get(), nullptr, reinterpret_cast<const xmlChar*>("pair"), nullptr);
+  xml::DocPtr pair(checked(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0"))));
+  xmlNode* root = checked(xmlNewDocNode(pair.get(), nullptr, reinterpret_cast<const xmlChar*>("pair"), nullptr));
   xmlDocSetRootElement(pair.get(), root);
-  xmlNs* ns = xmlNewNs(root, reinterpret_cast<const xmlChar*>(kBilingualNamespace), reinterpret_cast<const xmlChar*>("b"));
+  xmlNs* ns = checked(xmlNewNs(root, reinterpret_cast<const xmlChar*>(kBilingualNamespace), reinterpret_cast<const xmlChar*>("b")));
   xmlSetNs(root, ns);
-  xmlNewProp(root, reinterpret_cast<const xmlChar*>("type"), reinterpret_cast<const xmlChar*>(document.type->name.c_str()));
-  const std::string frenchTitle = titleOf(french.get());
-  const std::string dutchTitle = titleOf(dutch.get());
-  xmlNewProp(root, reinterpret_cast<const xmlChar*>("title-fr"), reinterpret_cast<const xmlChar*>(frenchTitle.c_str()));
-  xmlNewProp(root, reinterpret_cast<const xmlChar*>("title-nl"), reinterpret_cast<const xmlChar*>(dutchTitle.c_str()));
-  for (const auto& [code, tree] : {std::pair{"fr", french.get()}, std::pair{"nl", dutch.get()}}) {
-    xmlNode* version = xmlNewChild(root, ns, reinterpret_cast<const xmlChar*>("version"), nullptr);
-    xmlNewProp(version, reinterpret_cast<const xmlChar*>("lang"), reinterpret_cast<const xmlChar*>(code));
-    xmlAddChild(version, xmlDocCopyNode(xmlDocGetRootElement(tree), pair.get(), 1));
+  auto property = [](xmlNode* node, const char* name, const std::string& value) {
+    checked(xmlNewProp(node, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(value.c_str())));
+  };
+  property(root, "type", document.type->name);
+  property(root, "title-fr", french.title);
+  property(root, "title-nl", dutch.title);
+  for (const auto& [code, rendered] : {std::pair{"fr", &french}, std::pair{"nl", &dutch}}) {
+    xmlNode* version = checked(xmlNewChild(root, ns, reinterpret_cast<const xmlChar*>("version"), nullptr));
+    property(version, "lang", code);
+    // Copied, not moved: the language trees stay whole for their own editions.
+    xmlNode* copy = checked(xmlDocCopyNode(xmlDocGetRootElement(rendered->tree.get()), pair.get(), 1));
+    if (xmlAddChild(version, copy) == nullptr) {
+      xmlFreeNode(copy);
+      throw std::bad_alloc();
+    }
   }
   const auto stylesheet = stylesheets_.get(kSideBySideStylesheet);
-  TransformResources resources{&texts_};
-  auto result = xml::transform(stylesheet, pair.get(), {}, &resources);
-  return RenderedHtml{xml::serialize(stylesheet, result.get()), frenchTitle + " | " + dutchTitle};
+  auto result = transformCounted(stylesheet, pair.get(), {});
+  return RenderedHtml{xml::serialize(stylesheet, result.get()), french.title + " | " + dutch.title};
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -55,6 +57,13 @@ struct RenderedHtml {
   std::string title;
 };
 
+// One language's result tree, before serialisation: the side-by-side edition is built from
+// the French and Dutch trees of the same job, so each language is transformed once.
+struct RenderedTree {
+  xml::DocPtr tree;
+  std::string title;
+};
+
 // Thrown when a rendered output lacks a mark its type requires (e.g. a legal mention).
 class OutputCheckError : public std::runtime_error {
  public:
@@ -77,12 +86,27 @@ class Pipeline {
   // Throws xml::InvalidInput with every problem found.
   ValidatedDocument validate(std::string_view bytes, const std::string& sourceName) const;
 
-  // One language's HTML. Throws xml::TransformError or OutputCheckError.
+  // The same in two steps, for a caller that parsed the input itself: check() identifies
+  // the type and validates without changing the tree (so a caller may mend it and check
+  // again: a draft's missing translations), then validated() takes the tree and enriches it.
+  const DocumentType& check(const xml::ParsedDocument& parsed) const;
+  ValidatedDocument validated(xml::ParsedDocument parsed, const DocumentType& type) const;
+
+  // One language's result tree (one XSLT transform). Throws xml::TransformError or
+  // OutputCheckError.
+  RenderedTree renderTree(const ValidatedDocument& document, l10n::Lang lang) const;
+  RenderedHtml serialize(const ValidatedDocument& document, const RenderedTree& rendered) const;
+  // renderTree then serialize.
   RenderedHtml renderHtml(const ValidatedDocument& document, l10n::Lang lang) const;
 
   // The side-by-side edition: French and Dutch in two columns, aligned segment by segment
-  // (data-segment marks in each language version).
-  RenderedHtml renderSideBySide(const ValidatedDocument& document) const;
+  // (data-segment marks in each language version), made from the two language trees.
+  RenderedHtml renderSideBySide(const ValidatedDocument& document, const RenderedTree& french,
+                                const RenderedTree& dutch) const;
+
+  // XSLT transforms run since start (the language editions and the side-by-side one): what
+  // /metrics shows, so that doing work twice is visible.
+  std::uint64_t transformCount() const { return transforms_.load(); }
 
  private:
   struct TypeChecks {
@@ -92,7 +116,8 @@ class Pipeline {
 
   void enrich(ValidatedDocument& document) const;
   void checkRequiredMarks(const DocumentType& type, xmlDoc* html) const;
-  xml::DocPtr renderTree(const ValidatedDocument& document, l10n::Lang lang) const;
+  xml::DocPtr transformCounted(const xml::StylesheetPtr& stylesheet, xmlDoc* input,
+                               const std::map<std::string, std::string>& parameters) const;
 
   Home home_;
   xml::ParseLimits limits_;
@@ -103,6 +128,7 @@ class Pipeline {
   std::map<std::string, const Enrichment*> enrichments_;
   std::map<std::string, TypeChecks> checks_;
   mutable xml::StylesheetCache stylesheets_;
+  mutable std::atomic<std::uint64_t> transforms_{0};
 };
 
 }  // namespace paraph::pipeline

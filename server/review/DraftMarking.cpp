@@ -8,11 +8,9 @@
 
 namespace paraph::review {
 
-MarkedDraft markMissingTranslations(std::string_view draftInput, const std::string& sourceName,
-                                    const pipeline::TextCatalog& texts, const xml::ParseLimits& limits) {
-  auto parsed = xml::parseUntrusted(draftInput, sourceName, limits);
-  MarkedDraft draft;
-  for (auto& located : SegmentExtractor::locate(parsed.document.get())) {
+std::vector<std::string> markMissingTranslationsInPlace(xmlDoc* document, const pipeline::TextCatalog& texts) {
+  std::vector<std::string> markedSegments;
+  for (auto& located : SegmentExtractor::locate(document)) {
     bool marked = false;
     for (const auto lang : l10n::kAllLangs) {
       // Only a translation may be missing: the author's own text never is.
@@ -27,8 +25,16 @@ MarkedDraft markMissingTranslations(std::string_view draftInput, const std::stri
       writeBilingualText(ensureLanguageElement(located.field, lang), text);
       marked = true;
     }
-    if (marked) draft.marked.push_back(located.segment.id);
+    if (marked) markedSegments.push_back(located.segment.id);
   }
+  return markedSegments;
+}
+
+MarkedDraft markMissingTranslations(std::string_view draftInput, const std::string& sourceName,
+                                    const pipeline::TextCatalog& texts, const xml::ParseLimits& limits) {
+  auto parsed = xml::parseUntrusted(draftInput, sourceName, limits);
+  MarkedDraft draft;
+  draft.marked = markMissingTranslationsInPlace(parsed.document.get(), texts);
   draft.input = xml::serializedDocument(parsed.document.get());
   return draft;
 }

@@ -25,4 +25,7 @@ struct MarkedDraft {
 MarkedDraft markMissingTranslations(std::string_view draftInput, const std::string& sourceName,
                                     const pipeline::TextCatalog& texts, const xml::ParseLimits& limits = {});
 
+// The same on a tree already parsed, in place: the ids of the segments that got a marker.
+std::vector<std::string> markMissingTranslationsInPlace(xmlDoc* document, const pipeline::TextCatalog& texts);
+
 }  // namespace paraph::review

@@ -7,9 +7,8 @@
 namespace paraph::store {
 
 // Files named by their SHA-256 under <data>/files/ab/abcdef…: the same bytes are stored once,
-// and a name always matches its content. Every write is atomic: a temporary file in the same
-// folder, written, fsync'ed, renamed, then the folder fsync'ed, so a crash never leaves half a
-// file under a real name. Thread-safe (each write has its own temporary file).
+// and a name always matches its content. Every write is atomic (document::writeFileAtomically),
+// so a crash never leaves half a file under a real name. Thread-safe (each write has its own temporary file).
 class FileStore {
  public:
   explicit FileStore(std::filesystem::path root);
@@ -18,7 +17,6 @@ class FileStore {
   std::string put(std::string_view bytes);
   std::string read(const std::string& sha256) const;
   std::filesystem::path pathOf(const std::string& sha256) const;
-  bool contains(const std::string& sha256) const;
   // Removes temporary files a crash left behind; called once at start, before any write.
   unsigned removeLeftovers();
 

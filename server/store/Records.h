@@ -70,6 +70,19 @@ struct SubmitOutcome {
   std::string conflictingDocument;   // uniqueConflict: the document that holds it
 };
 
+// What recording an amendment together with its convention's consolidated next version did.
+struct ConsolidatedSubmitOutcome {
+  enum class Kind {
+    recorded,           // see amendment and convention
+    conventionChanged,  // the convention has a version after the one consolidated: plan again
+    conventionPending,  // the convention has a queued or running job (pendingJob); nothing recorded
+  };
+  Kind kind = Kind::recorded;
+  SubmitOutcome amendment;
+  std::optional<SubmitOutcome> convention;  // none when the amendment was not newly queued
+  std::int64_t pendingJob = 0;              // conventionPending: that job
+};
+
 struct FileRecord {
   std::string name;       // input.xml, fr.html, nl.html, fr.pdf, nl.pdf
   std::string mediaType;
@@ -85,6 +98,7 @@ struct NewVersion {
   std::string pipelineVersion;
   std::string engine;
   std::vector<FileRecord> outputs;  // input.xml is added by the store from the job
+  std::int64_t inputSize = 0;        // of input.xml, so that the store need not look at the file
   std::string timingsJson;
   ReviewState initialState = ReviewState::inReview;  // draft or in-review, from the translation
 };

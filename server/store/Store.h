@@ -1,113 +1,113 @@
+// paraph::store keeps what paraph accepted and made: documents, their immutable numbered
+// versions, the content-addressed files of each version, the persistent job queue, review
+// states and publications. Store is what the document service's callers (the workers, the
+// HTTP routes, the command line) need from it; SqliteStore keeps it in one data folder, and
+// another implementation (PostgreSQL, for several nodes) can stand in its place. SQL stays
+// inside the implementations.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
-#include <filesystem>
-#include <map>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "store/DataFolderLock.h"
-#include "store/Database.h"
 #include "store/FileStore.h"
 #include "store/Records.h"
 
 namespace paraph::store {
 
-// Everything the server keeps in one data folder: <data>/paraph.sqlite (documents, versions,
-// jobs: the persistent queue) and <data>/files (the content-addressed files). Thread-safe.
-//
-// Invariants, each held by one transaction:
-//  - a document id has at most one version per canonical input (UNIQUE constraint), and
-//    version numbers are 1, 2, 3… in the order the workers complete them;
+// Invariants every implementation holds, each by one transaction:
+//  - a document id has at most one version per canonical input, and version numbers are
+//    1, 2, 3… in the order the workers complete them;
 //  - a job becomes done in the same transaction that creates (or finds) its version, so a
 //    job re-run after a crash never makes a second version;
-//  - versions and their files are never updated or deleted (triggers refuse it).
+//  - versions and their files are never updated or deleted.
+// Thread-safe.
 class Store {
  public:
-  static constexpr const char* kDatabaseName = "paraph.sqlite";
+  virtual ~Store() = default;
 
-  // Opens (creating if need be) the data folder: takes its lock, migrates the schema, removes
-  // temporary files a crash left behind, and puts back in the queue the jobs that were
-  // running when the previous process died.
-  Store(const std::filesystem::path& dataDir, std::chrono::milliseconds busyTimeout);
-
-  FileStore& files() { return files_; }
-  // How many interrupted jobs the constructor put back in the queue.
-  unsigned recoveredJobs() const { return recovered_; }
+  // The content-addressed files: the same bytes are stored once, under their SHA-256, which
+  // put returns. read throws when there is no such file.
+  virtual FileStore& files() = 0;
+  // How many interrupted jobs were put back in the queue when the store was opened.
+  virtual unsigned recoveredJobs() const = 0;
 
   // Records a submission whose input is already in the file store. Refuses (queueFull) when
   // capacity jobs are already queued; nothing is recorded then.
-  SubmitOutcome submit(const Submission& submission, unsigned capacity);
+  virtual SubmitOutcome submit(const Submission& submission, unsigned capacity) = 0;
+
+  // An amendment and its convention's consolidated next version, recorded together in one
+  // transaction on the condition that the convention's latest version is still
+  // `conventionFrom` and none of its jobs is queued or running; otherwise nothing is
+  // recorded and the outcome says why, so that a convention version submitted meanwhile is
+  // never silently replaced by a consolidation of the version before it. When the amendment
+  // is already a version, nothing is consolidated again.
+  virtual ConsolidatedSubmitOutcome submitConsolidated(const Submission& amendment, const Submission& convention,
+                                                       int conventionFrom, unsigned capacity) = 0;
 
   // Atomically takes the oldest queued job, skipping jobs whose document already has a job
   // running (so a document's versions follow the order of submission).
-  std::optional<JobRecord> claimNext();
+  virtual std::optional<JobRecord> claimNext() = 0;
   // Records the version a running job produced (or the existing one with the same canonical
   // input) and marks the job done. Returns the version number.
-  int complete(std::int64_t job, const NewVersion& version);
-  void fail(std::int64_t job, const std::string& error, const std::string& timingsJson);
+  virtual int complete(std::int64_t job, const NewVersion& version) = 0;
+  virtual void fail(std::int64_t job, const std::string& error, const std::string& timingsJson) = 0;
   // Puts a running job back in the queue (shutdown before it could finish).
-  void putBack(std::int64_t job);
+  virtual void putBack(std::int64_t job) = 0;
 
   enum class RetryOutcome { retried, notFound, notFailed };
-  RetryOutcome retry(std::int64_t job);
+  virtual RetryOutcome retry(std::int64_t job) = 0;
 
   // The document holding a unique value of a type, if any.
-  std::optional<std::string> uniqueHolder(const std::string& documentType, const UniqueClaim& claim);
+  virtual std::optional<std::string> uniqueHolder(const std::string& documentType, const UniqueClaim& claim) = 0;
 
-  std::optional<JobRecord> job(std::int64_t id);
-  std::map<JobState, std::int64_t> jobCounts();
-  std::int64_t queueDepth();
+  virtual std::optional<JobRecord> job(std::int64_t id) = 0;
+  virtual std::map<JobState, std::int64_t> jobCounts() = 0;
+  virtual std::int64_t queueDepth() = 0;
   // The newest queued or running job of a document, if any.
-  std::optional<std::int64_t> pendingJob(const std::string& documentId);
+  virtual std::optional<std::int64_t> pendingJob(const std::string& documentId) = 0;
 
   // page is 1-based; type empty means every type.
-  DocumentPage documents(const std::string& type, int page, int perPage);
-  std::optional<DocumentRecord> document(const std::string& id);
+  virtual DocumentPage documents(const std::string& type, int page, int perPage) = 0;
+  virtual std::optional<DocumentRecord> document(const std::string& id) = 0;
   // number 0 means the latest version.
-  std::optional<VersionRecord> version(const std::string& id, int number);
+  virtual std::optional<VersionRecord> version(const std::string& id, int number) = 0;
 
   // Review (docs/translation.md). A transition moves a version from one of `from` to `to`
   // and records who made it and why, in one transaction; refused (nothing recorded) when the
   // version is in another state.
-  TransitionOutcome transition(const std::string& id, int number, std::initializer_list<ReviewState> from,
-                               ReviewState to, const std::string& actor, const std::string& comment);
+  virtual TransitionOutcome transition(const std::string& id, int number, std::initializer_list<ReviewState> from,
+                               ReviewState to, const std::string& actor, const std::string& comment) = 0;
   // approved → published, and the version becomes the document's public one (replacing an
   // earlier publication at the public URLs and in the feeds). embargoUntil: UTC in the
   // store's format, empty for none.
-  TransitionOutcome publish(const std::string& id, int number, const std::string& actor, const PublicationTexts& texts,
-                            const std::string& embargoUntil);
+  virtual TransitionOutcome publish(const std::string& id, int number, const std::string& actor, const PublicationTexts& texts,
+                            const std::string& embargoUntil) = 0;
   // The public version, published → withdrawn: the public URLs then answer 410 Gone and the
   // feeds leave it out. Refused (wrongState) for a version that is not the public one.
-  TransitionOutcome withdraw(const std::string& id, int number, const std::string& actor, const std::string& comment);
-  std::vector<TransitionRecord> history(const std::string& id, int number);
+  virtual TransitionOutcome withdraw(const std::string& id, int number, const std::string& actor, const std::string& comment) = 0;
+  virtual std::vector<TransitionRecord> history(const std::string& id, int number) = 0;
   // Returns the comment's id; `at` is set by the store.
-  std::int64_t addComment(const std::string& id, int number, const CommentRecord& comment);
-  std::vector<CommentRecord> comments(const std::string& id, int number);
+  virtual std::int64_t addComment(const std::string& id, int number, const CommentRecord& comment) = 0;
+  virtual std::vector<CommentRecord> comments(const std::string& id, int number) = 0;
   // False when the finding was already acknowledged (the first acknowledgement is kept).
-  bool acknowledge(const std::string& id, int number, const std::string& findingId, const std::string& by);
-  std::vector<AcknowledgementRecord> acknowledgements(const std::string& id, int number);
+  virtual bool acknowledge(const std::string& id, int number, const std::string& findingId, const std::string& by) = 0;
+  virtual std::vector<AcknowledgementRecord> acknowledgements(const std::string& id, int number) = 0;
 
-  std::optional<PublicationRecord> publication(const std::string& id);
+  virtual std::optional<PublicationRecord> publication(const std::string& id) = 0;
   // The live publications at `nowUtc` (published, not withdrawn, embargo passed), most
   // recently published first: `limit` of them from `offset`.
-  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, int offset, int limit);
+  virtual std::vector<PublicationRecord> livePublications(const std::string& nowUtc, int offset, int limit) = 0;
   // When the feeds last changed at `nowUtc`: the latest publication, embargo lifted or
   // withdrawal; empty when nothing was ever published. Never earlier than a real change, so
   // a reader's If-Modified-Since cannot hide a withdrawal.
-  std::string feedChangedAt(const std::string& nowUtc);
+  virtual std::string feedChangedAt(const std::string& nowUtc) = 0;
 
   // The store's timestamp format: UTC with milliseconds, "2026-12-01T10:00:00.000Z".
   static std::string timestamp();
-
- private:
-  DataFolderLock lock_;
-  FileStore files_;
-  Database database_;
-  unsigned recovered_ = 0;
 };
 
 }  // namespace paraph::store

@@ -14,12 +14,12 @@
 #include "http/ApiClient.h"
 #include "http/Letters.h"
 #include "http/ServerProcess.h"
-#include "store/Sha256.h"
+#include "document/Sha256.h"
 #include "support/Command.h"
 #include "support/Fixtures.h"
 
 using namespace paraph::testing;
-using paraph::store::sha256Hex;
+using paraph::document::sha256Hex;
 
 namespace {
 

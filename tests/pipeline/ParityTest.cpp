@@ -42,12 +42,14 @@ TEST(Parity, EveryValidFixtureOfEveryTypeHasTheSameStructureAndFiguresInBothLang
     for (const auto& file : fixtures) {
       SCOPED_TRACE(file.string());
       const auto document = pipeline.validate(readFile(file), file.string());
-      const auto french = pipeline.renderHtml(document, Lang::fr).html;
-      const auto dutch = pipeline.renderHtml(document, Lang::nl).html;
+      const auto frenchTree = pipeline.renderTree(document, Lang::fr);
+      const auto dutchTree = pipeline.renderTree(document, Lang::nl);
+      const auto french = pipeline.serialize(document, frenchTree).html;
+      const auto dutch = pipeline.serialize(document, dutchTree).html;
       const auto findings = checkParity(french, dutch);
       EXPECT_TRUE(findings.empty()) << describe(findings);
       // The side-by-side edition has one row per segment.
-      const auto sideBySide = pipeline.renderSideBySide(document).html;
+      const auto sideBySide = pipeline.renderSideBySide(document, frenchTree, dutchTree).html;
       EXPECT_EQ(paraph::testing::count(sideBySide, "class=\"synopsis-row\""),
                 paraph::testing::count(french, "data-segment=\""));
       EXPECT_EQ(sideBySide.find("class=\"segment-missing\""), std::string::npos);

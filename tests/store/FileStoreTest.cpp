@@ -3,12 +3,12 @@
 #include <fstream>
 
 #include "store/FileStore.h"
-#include "store/Sha256.h"
+#include "document/Sha256.h"
 #include "support/Fixtures.h"
 #include "store/TemporaryFolder.h"
 
 using paraph::store::FileStore;
-using paraph::store::sha256Hex;
+using paraph::document::sha256Hex;
 using paraph::testing::TemporaryFolder;
 
 TEST(Sha256, MatchesTheKnownDigestOfAbc) {

@@ -8,12 +8,12 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
-#include "store/Store.h"
+#include "store/SqliteStore.h"
 #include "store/TemporaryFolder.h"
 #include "store/Versions.h"
 
 using paraph::store::ReviewState;
-using paraph::store::Store;
+using Store = paraph::store::SqliteStore;  // the embedded store; the interface is store::Store
 using paraph::store::TransitionOutcome;
 using paraph::testing::kBusyTimeout;
 using paraph::testing::runNext;

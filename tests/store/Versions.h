@@ -7,8 +7,8 @@
 #include <chrono>
 #include <string>
 
-#include "store/Sha256.h"
-#include "store/Store.h"
+#include "document/Sha256.h"
+#include "store/SqliteStore.h"
 
 namespace paraph::testing {
 
@@ -25,7 +25,7 @@ inline Submission submissionOf(Store& store, const std::string& id, const std::s
   submission.documentId = id;
   submission.documentType = "letter";
   submission.inputSha256 = store.files().put("<letter id='" + id + "'>" + content + "</letter>");
-  submission.canonicalSha256 = paraph::store::sha256Hex(id + content);
+  submission.canonicalSha256 = paraph::document::sha256Hex(id + content);
   submission.submittedBy = "tester";
   submission.requestId = "r-1";
   return submission;
@@ -54,6 +54,7 @@ inline int runNext(Store& store, const std::string& text,
   if (!job) return 0;
   auto made = outputsOf(store, text);
   made.initialState = initialState;
+  made.inputSize = static_cast<std::int64_t>(store.files().read(job->inputSha256).size());
   return store.complete(job->id, made);
 }
 

@@ -1,10 +1,10 @@
-#include "store/CanonicalInput.h"
+#include "document/CanonicalInput.h"
 
 #include <libxml/c14n.h>
 
 #include <stdexcept>
 
-namespace paraph::store {
+namespace paraph::document {
 
 std::string canonicalForm(xmlDoc* document) {
   xmlChar* bytes = nullptr;
@@ -15,4 +15,4 @@ std::string canonicalForm(xmlDoc* document) {
   return canonical;
 }
 
-}  // namespace paraph::store
+}  // namespace paraph::document

@@ -1,9 +1,9 @@
-#include "store/Sha256.h"
+#include "document/Sha256.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
-namespace paraph::store {
+namespace paraph::document {
 
 std::string sha256Hex(std::string_view bytes) {
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
@@ -11,4 +11,4 @@ std::string sha256Hex(std::string_view bytes) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-}  // namespace paraph::store
+}  // namespace paraph::document

@@ -4,7 +4,7 @@
 
 #include <libxml/tree.h>
 
-namespace paraph::store {
+namespace paraph::document {
 
 // The canonical form of a submitted document, used to decide whether a resubmission is a
 // new version. It is Canonical XML 1.0 (libxml2's C14N) without comments, so the XML
@@ -14,4 +14,4 @@ namespace paraph::store {
 // Comments are left out: they never reach an output. Throws std::runtime_error on failure.
 std::string canonicalForm(xmlDoc* document);
 
-}  // namespace paraph::store
+}  // namespace paraph::document

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+
+#include "store/DataFolderLock.h"
+#include "store/Database.h"
+#include "store/FileStore.h"
+#include "store/Store.h"
+
+namespace paraph::store {
+
+// The store of one data folder: <data>/paraph.sqlite (documents, versions, jobs: the
+// persistent queue; WAL, synchronous=FULL) and <data>/files (the content-addressed files).
+// Triggers refuse UPDATE and DELETE on versions and their files. One process per data
+// folder (a lock refuses a second).
+class SqliteStore final : public Store {
+ public:
+  static constexpr const char* kDatabaseName = "paraph.sqlite";
+
+  // Opens (creating if need be) the data folder: takes its lock, migrates the schema, removes
+  // temporary files a crash left behind, and puts back in the queue the jobs that were
+  // running when the previous process died.
+  SqliteStore(const std::filesystem::path& dataDir, std::chrono::milliseconds busyTimeout);
+
+
+  // The content-addressed files: the same bytes are stored once, under their SHA-256, which
+  // put returns. read throws when there is no such file.
+  FileStore& files() override { return files_; }
+  // How many interrupted jobs were put back in the queue when the store was opened.
+  unsigned recoveredJobs() const override { return recovered_; }
+
+  // Records a submission whose input is already in the file store. Refuses (queueFull) when
+  // capacity jobs are already queued; nothing is recorded then.
+  SubmitOutcome submit(const Submission& submission, unsigned capacity) override;
+
+  // An amendment and its convention's consolidated next version, recorded together in one
+  // transaction on the condition that the convention's latest version is still
+  // `conventionFrom` and none of its jobs is queued or running; otherwise nothing is
+  // recorded and the outcome says why, so that a convention version submitted meanwhile is
+  // never silently replaced by a consolidation of the version before it. When the amendment
+  // is already a version, nothing is consolidated again.
+  ConsolidatedSubmitOutcome submitConsolidated(const Submission& amendment, const Submission& convention,
+                                                       int conventionFrom, unsigned capacity) override;
+
+  // Atomically takes the oldest queued job, skipping jobs whose document already has a job
+  // running (so a document's versions follow the order of submission).
+  std::optional<JobRecord> claimNext() override;
+  // Records the version a running job produced (or the existing one with the same canonical
+  // input) and marks the job done. Returns the version number.
+  int complete(std::int64_t job, const NewVersion& version) override;
+  void fail(std::int64_t job, const std::string& error, const std::string& timingsJson) override;
+  // Puts a running job back in the queue (shutdown before it could finish).
+  void putBack(std::int64_t job) override;
+
+  RetryOutcome retry(std::int64_t job) override;
+
+  // The document holding a unique value of a type, if any.
+  std::optional<std::string> uniqueHolder(const std::string& documentType, const UniqueClaim& claim) override;
+
+  std::optional<JobRecord> job(std::int64_t id) override;
+  std::map<JobState, std::int64_t> jobCounts() override;
+  std::int64_t queueDepth() override;
+  // The newest queued or running job of a document, if any.
+  std::optional<std::int64_t> pendingJob(const std::string& documentId) override;
+
+  // page is 1-based; type empty means every type.
+  DocumentPage documents(const std::string& type, int page, int perPage) override;
+  std::optional<DocumentRecord> document(const std::string& id) override;
+  // number 0 means the latest version.
+  std::optional<VersionRecord> version(const std::string& id, int number) override;
+
+  // Review (docs/translation.md). A transition moves a version from one of `from` to `to`
+  // and records who made it and why, in one transaction; refused (nothing recorded) when the
+  // version is in another state.
+  TransitionOutcome transition(const std::string& id, int number, std::initializer_list<ReviewState> from,
+                               ReviewState to, const std::string& actor, const std::string& comment) override;
+  // approved → published, and the version becomes the document's public one (replacing an
+  // earlier publication at the public URLs and in the feeds). embargoUntil: UTC in the
+  // store's format, empty for none.
+  TransitionOutcome publish(const std::string& id, int number, const std::string& actor, const PublicationTexts& texts,
+                            const std::string& embargoUntil) override;
+  // The public version, published → withdrawn: the public URLs then answer 410 Gone and the
+  // feeds leave it out. Refused (wrongState) for a version that is not the public one.
+  TransitionOutcome withdraw(const std::string& id, int number, const std::string& actor, const std::string& comment) override;
+  std::vector<TransitionRecord> history(const std::string& id, int number) override;
+  // Returns the comment's id; `at` is set by the store.
+  std::int64_t addComment(const std::string& id, int number, const CommentRecord& comment) override;
+  std::vector<CommentRecord> comments(const std::string& id, int number) override;
+  // False when the finding was already acknowledged (the first acknowledgement is kept).
+  bool acknowledge(const std::string& id, int number, const std::string& findingId, const std::string& by) override;
+  std::vector<AcknowledgementRecord> acknowledgements(const std::string& id, int number) override;
+
+  std::optional<PublicationRecord> publication(const std::string& id) override;
+  // The live publications at `nowUtc` (published, not withdrawn, embargo passed), most
+  // recently published first: `limit` of them from `offset`.
+  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, int offset, int limit) override;
+  // When the feeds last changed at `nowUtc`: the latest publication, embargo lifted or
+  // withdrawal; empty when nothing was ever published. Never earlier than a real change, so
+  // a reader's If-Modified-Since cannot hide a withdrawal.
+  std::string feedChangedAt(const std::string& nowUtc) override;
+
+ private:
+  DataFolderLock lock_;
+  FileStore files_;
+  Database database_;
+  unsigned recovered_ = 0;
+};
+
+}  // namespace paraph::store
