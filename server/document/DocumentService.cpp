@@ -116,6 +116,22 @@ std::optional<ConsolidationPlan> DocumentService::planConsolidation(const Accept
   return plan;
 }
 
+publication::EntryText DocumentService::entryText(const AcceptedInput& accepted, Lang lang) const {
+  const auto& document = accepted.document;
+  const auto& type = *document.type;
+  xmlDoc* tree = document.parsed.document.get();
+  auto selected = [&](const std::map<Lang, xml::XPathExpression>& selections) {
+    const auto found = selections.find(lang);
+    if (found == selections.end()) return std::string();
+    return publication::collapsedWhitespace(found->second.string(tree, xmlDocGetRootElement(tree), type.namespaces));
+  };
+  publication::EntryText text;
+  text.title = selected(type.feedTitle);
+  if (text.title.empty()) text.title = publication::collapsedWhitespace(type.label(lang) + " " + document.reference);
+  text.summary = publication::cutAtWord(selected(type.feedSummary), publication::kMaxSummaryCharacters);
+  return text;
+}
+
 RenderedSet DocumentService::render(const AcceptedInput& accepted, const RenderRequest& request,
                                     const StageObserver& observe, const StageGate& gate) const {
   const auto& document = accepted.document;

@@ -17,6 +17,7 @@
 
 #include "pipeline/Pipeline.h"
 #include "print/PrintEngine.h"
+#include "publication/EntryText.h"
 #include "review/Finding.h"
 #include "review/QaChecker.h"
 #include "review/Segment.h"
@@ -115,6 +116,12 @@ class DocumentService {
   std::optional<ConsolidationPlan> planConsolidation(const AcceptedInput& amendment, std::string_view amendmentInput,
                                                      const std::optional<std::string>& conventionInput,
                                                      int conventionVersion) const;
+
+  // What the feed entry of the published document says in `lang`: the type's
+  // <feed-title>/<feed-summary> selections from the input (whitespace collapsed, the summary
+  // cut at a word to publication::kMaxSummaryCharacters); without a title, the type's label
+  // and the reference.
+  publication::EntryText entryText(const AcceptedInput& accepted, l10n::Lang lang) const;
 
   // Renders and prints the editions asked for. Throws xml::TransformError,
   // pipeline::OutputCheckError, print::PrintError.

@@ -23,13 +23,13 @@ bool sameInConstantTime(const std::string& left, const std::string& right) {
 
 // The token in "Bearer <token>", or the password in "Basic base64(<name>:<token>)" (what a
 // browser sends for the review page; the name is only what the user typed); empty otherwise.
-std::string presentedToken(const std::string& authorization) {
+std::string presentedToken(const std::string& authorization, bool allowBasic) {
   const auto space = authorization.find(' ');
   if (space == std::string::npos) return {};
   const std::string scheme = Poco::toLower(authorization.substr(0, space));
   const std::string credentials = Poco::trim(authorization.substr(space + 1));
   if (scheme == "bearer") return credentials;
-  if (scheme != "basic" || credentials.size() > 4096) return {};
+  if (!allowBasic || scheme != "basic" || credentials.size() > 4096) return {};
   std::istringstream encoded(credentials);
   Poco::Base64Decoder decoder(encoded);
   std::string decoded;
@@ -53,8 +53,8 @@ bool Principal::hasAnyRole(const std::set<std::string>& wanted) const {
 
 Authenticator::Authenticator(std::vector<config::TokenSettings> tokens) : tokens_(std::move(tokens)) {}
 
-std::optional<Principal> Authenticator::authenticate(const std::string& authorization) const {
-  const std::string token = presentedToken(authorization);
+std::optional<Principal> Authenticator::authenticate(const std::string& authorization, bool allowBasic) const {
+  const std::string token = presentedToken(authorization, allowBasic);
   if (token.empty()) return std::nullopt;
   const std::string presented = document::sha256Hex(token);
   std::optional<Principal> found;

@@ -17,16 +17,17 @@ struct Principal {
   bool hasAnyRole(const std::set<std::string>& wanted) const;
 };
 
-// Checks "Authorization: Bearer <token>" (or, for a browser on the review page, "Basic"
-// with the token as the password) against the configured tokens. Only SHA-256 hashes
+// Checks "Authorization: Bearer <token>" (or, where the caller allows it — a browser on the
+// review page — "Basic" with the token as the password) against the configured tokens. Only SHA-256 hashes
 // are configured, so a leaked configuration file does not leak a usable token; the hash of
 // the presented token is compared with every configured hash in constant time.
 class Authenticator {
  public:
   explicit Authenticator(std::vector<config::TokenSettings> tokens);
 
-  // The principal for an Authorization header value, or nothing (missing, malformed, unknown).
-  std::optional<Principal> authenticate(const std::string& authorization) const;
+  // The principal for an Authorization header value, or nothing (missing, malformed, unknown,
+  // or Basic where it is not allowed: the API takes bearer tokens only).
+  std::optional<Principal> authenticate(const std::string& authorization, bool allowBasic = false) const;
   bool empty() const { return tokens_.empty(); }
 
  private:

@@ -46,6 +46,10 @@ std::string Metrics::render(const Snapshot& snapshot) const {
        << "# TYPE paraph_engine_restarts_total counter\n"
        << "paraph_engine_restarts_total{engine=\"" << labelValue(snapshot.engine) << "\"} " << snapshot.engineRestarts
        << '\n';
+  text << "# HELP paraph_xslt_transforms_total XSLT transforms run since the server started (three per job: French, "
+          "Dutch, and the side-by-side edition made from those two).\n"
+       << "# TYPE paraph_xslt_transforms_total counter\nparaph_xslt_transforms_total " << snapshot.xsltTransforms
+       << '\n';
   std::lock_guard lock(mutex_);
   text << "# HELP paraph_stage_duration_seconds Time spent in each stage of a job.\n"
        << "# TYPE paraph_stage_duration_seconds histogram\n";

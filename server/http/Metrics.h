@@ -26,6 +26,7 @@ class Metrics {
     std::int64_t queueDepth = 0;
     std::string engine;
     unsigned engineRestarts = 0;
+    std::uint64_t xsltTransforms = 0;
     bool ready = false;
   };
   std::string render(const Snapshot& snapshot) const;

@@ -4,20 +4,15 @@
 
 #include <algorithm>
 
-#include "http/ApiRequestHandler.h"
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
+#include "http/Routes.h"
 #include "publication/AtomFeed.h"
 #include "publication/ConditionalGet.h"
 #include "publication/Embargo.h"
 
 namespace paraph::http {
 namespace {
-
-using Poco::Net::HTTPServerRequest;
-using Poco::Net::HTTPServerResponse;
-
-const std::set<std::string> kPublicFiles{"fr.html", "nl.html", "fr.pdf", "nl.pdf", "fr-nl.html", "fr-nl.pdf"};
 
 // An embargoed document appears when its embargo is lifted: that is its publication.
 std::string visibleFrom(const std::string& at, const std::string& embargoUntil) {
@@ -26,16 +21,22 @@ std::string visibleFrom(const std::string& at, const std::string& embargoUntil) 
 
 }  // namespace
 
-void ApiRequestHandler::publicFile(const std::vector<std::string>& segments, HTTPServerRequest& request,
-                                   HTTPServerResponse& response) {
-  const std::string& type = segments[1];
-  const std::string& id = segments[2];
-  const std::string& name = segments[3];
-  if (!kPublicFiles.contains(name)) {
-    throw HttpError(404, "no public file '" + name + "' (fr.html, nl.html, fr.pdf, nl.pdf, fr-nl.html, fr-nl.pdf)");
+void publicFile(Exchange& exchange) {
+  auto& context = exchange.context;
+  const std::string& type = exchange.parameter("type");
+  const std::string& id = exchange.parameter("id");
+  const std::string name = exchange.lastSegment();
+  // The files of the type's editions, as catalog/doctypes.xml declares them.
+  const auto* documentType = context.pipeline.types().byName(type);
+  if (documentType == nullptr) throw HttpError(404, "no published document /pub/" + type + "/" + id);
+  const auto files = documentType->outputFileNames();
+  if (std::find(files.begin(), files.end(), name) == files.end()) {
+    std::string known;
+    for (const auto& file : files) known += (known.empty() ? "" : ", ") + file;
+    throw HttpError(404, "no public file '" + name + "' (" + known + ")");
   }
   const std::string now = store::Store::timestamp();
-  const auto publication = context_.store.publication(id);
+  const auto publication = context.store.publication(id);
   // Never published, another type, or still under embargo: as far as the public knows,
   // there is nothing here yet.
   if (!publication || publication->documentType != type ||
@@ -45,29 +46,25 @@ void ApiRequestHandler::publicFile(const std::vector<std::string>& segments, HTT
   if (publication->withdrawn) {
     throw HttpError(410, "document '" + id + "' was withdrawn on " + publication->withdrawnAt);
   }
-  const auto version = context_.store.version(id, publication->number);
+  const auto version = context.store.version(id, publication->number);
   if (!version) throw std::runtime_error("published version " + std::to_string(publication->number) + " is missing");
   const auto file = std::find_if(version->files.begin(), version->files.end(),
                                  [&](const store::FileRecord& candidate) { return candidate.name == name; });
   if (file == version->files.end()) throw HttpError(404, "the published version has no " + name);
 
-  const std::string etag = "\"" + file->sha256 + "\"";
   const auto lastModified =
       publication::fromRfc3339Utc(visibleFrom(publication->publishedAt, publication->embargoUntil));
-  response.set("ETag", etag);
-  response.set("Last-Modified", publication::httpDate(lastModified));
   // Revalidate every time: a withdrawal must reach readers at once (410).
-  response.set("Cache-Control", "no-cache");
-  response.set("Content-Language", name.substr(0, name.find('.')) == "fr-nl" ? "fr-BE, nl-BE"
+  exchange.response.set("Cache-Control", "no-cache");
+  exchange.response.set("Content-Language", name.substr(0, name.find('.')) == "fr-nl" ? "fr-BE, nl-BE"
                                                                              : name.substr(0, 2) + "-BE");
-  if (publication::notModified(request.get("If-None-Match", ""), request.get("If-Modified-Since", ""), etag,
-                               lastModified)) {
-    return sendNotModified(response);
-  }
-  sendStoredFile(response, *file, id + "." + name);
+  if (answeredNotModified(exchange, "\"" + file->sha256 + "\"", lastModified)) return;
+  sendStoredFile(exchange, *file, id + "." + name);
 }
 
-void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request, HTTPServerResponse& response) {
+void feed(Exchange& exchange) {
+  auto& context = exchange.context;
+  const std::string name = exchange.lastSegment();
   std::optional<l10n::Lang> lang;
   std::string feedPath;
   if (name == "feed.atom") {
@@ -79,14 +76,14 @@ void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request
     throw HttpError(404, "no feed '" + name + "' (feeds: /feed/fr.atom, /feed/nl.atom, /feed.atom)");
   }
   int page = 1;
-  for (const auto& [parameter, value] : Poco::URI(request.getURI()).getQueryParameters()) {
+  for (const auto& [parameter, value] : Poco::URI(exchange.request.getURI()).getQueryParameters()) {
     if (parameter != "page") throw HttpError(400, "unknown query parameter '" + parameter + "' (known: page)");
     page = positiveNumber(value, "page", 400);
   }
   // Documents per page (the bilingual feed has both languages of each).
-  const int perPage = static_cast<int>(context_.settings.server.feedPageSize);
+  const int perPage = static_cast<int>(context.settings.server.feedPageSize);
   const std::string now = store::Store::timestamp();
-  auto publications = context_.store.livePublications(now, (page - 1) * perPage, perPage + 1);
+  auto publications = context.store.livePublications(now, (page - 1) * perPage, perPage + 1);
   const bool hasNext = publications.size() > static_cast<std::size_t>(perPage);
   if (hasNext) publications.pop_back();
   if (page > 1 && publications.empty()) throw HttpError(404, "feed " + feedPath + " has no page " + std::to_string(page));
@@ -96,17 +93,17 @@ void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request
   feedPage.lang = lang;
   feedPage.page = page;
   feedPage.hasNext = hasNext;
-  feedPage.baseUrl = context_.settings.server.publicUrl;
+  feedPage.baseUrl = context.settings.server.publicUrl;
   if (feedPage.baseUrl.empty()) {
-    const std::string host = request.getHost();
+    const std::string host = exchange.request.getHost();
     const bool plainHost = !host.empty() && host.find_first_not_of(
                                                 "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
                                                 std::string::npos;
-    feedPage.baseUrl = "http://" + (plainHost ? host : context_.settings.server.bindAddress + ":" +
-                                                           std::to_string(context_.settings.server.port));
+    feedPage.baseUrl = "http://" + (plainHost ? host : context.settings.server.bindAddress + ":" +
+                                                           std::to_string(context.settings.server.port));
   }
   for (const auto& published : publications) {
-    const auto* type = context_.pipeline.types().byName(published.documentType);
+    const auto* type = context.pipeline.types().byName(published.documentType);
     for (const auto entryLang : l10n::kAllLangs) {
       if (lang && *lang != entryLang) continue;
       const std::string code(l10n::code(entryLang));
@@ -128,17 +125,11 @@ void ApiRequestHandler::feed(const std::string& name, HTTPServerRequest& request
     }
   }
   const std::string body = publication::renderAtom(feedPage);
-  const std::string etag = publication::strongEtag(body);
-  const std::string changed = context_.store.feedChangedAt(now);
+  const std::string changed = context.store.feedChangedAt(now);
   const std::int64_t lastModified = changed.empty() ? 0 : publication::fromRfc3339Utc(changed);
-  response.set("ETag", etag);
-  response.set("Last-Modified", publication::httpDate(lastModified));
-  response.set("Cache-Control", "no-cache");
-  if (publication::notModified(request.get("If-None-Match", ""), request.get("If-Modified-Since", ""), etag,
-                               lastModified)) {
-    return sendNotModified(response);
-  }
-  sendBytes(response, 200, "application/atom+xml; charset=utf-8", body);
+  exchange.response.set("Cache-Control", "no-cache");
+  if (answeredNotModified(exchange, publication::strongEtag(body), lastModified)) return;
+  sendBytes(exchange, 200, "application/atom+xml; charset=utf-8", body);
 }
 
 }  // namespace paraph::http

@@ -1,11 +1,11 @@
 #include "http/RequestHandlerFactory.h"
 
-#include "http/ApiRequestHandler.h"
+#include "http/RequestHandler.h"
 
 namespace paraph::http {
 
 Poco::Net::HTTPRequestHandler* RequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
-  return new ApiRequestHandler(context_);
+  return new RequestHandler(context_);
 }
 
 }  // namespace paraph::http

@@ -6,7 +6,7 @@
 
 namespace paraph::http {
 
-// Gives Poco's HTTP server one ApiRequestHandler per request.
+// Gives Poco's HTTP server one RequestHandler per request.
 class RequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   explicit RequestHandlerFactory(ServerContext& context) : context_(context) {}

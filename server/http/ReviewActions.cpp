@@ -98,10 +98,10 @@ void ReviewActions::publish(const std::string& id, int number, const Principal& 
     throw HttpError(409, "cannot publish " + versionName(id, number) + ": it is " + store::toString(version->state) +
                              "; only an approved version can be published");
   }
-  // The feed texts are the outputs' own title and summary, taken once, now.
-  const auto french = publication::entryTextFromHtml(readVersionFile(context_.store, *version, "fr.html"));
-  const auto dutch = publication::entryTextFromHtml(readVersionFile(context_.store, *version, "nl.html"));
+  // The feed texts come from the input, as its type declares them, taken once, now.
   const auto accepted = context_.service.accept(readVersionFile(context_.store, *version, "input.xml"), "input.xml");
+  const auto french = context_.service.entryText(accepted, l10n::Lang::fr);
+  const auto dutch = context_.service.entryText(accepted, l10n::Lang::nl);
   std::string embargoUntil;
   if (!accepted.document.embargo.empty()) {
     // Kept in the store's own format so that it compares, as text, with its clock.

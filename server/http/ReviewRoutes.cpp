@@ -7,10 +7,10 @@
 
 #include <stdexcept>
 
-#include "http/ApiRequestHandler.h"
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
 #include "http/ReviewActions.h"
+#include "http/Routes.h"
 #include "http/VersionReview.h"
 #include "review/SegmentExtractor.h"
 #include "review/XliffImporter.h"
@@ -21,8 +21,6 @@ namespace {
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-using Poco::Net::HTTPServerRequest;
-using Poco::Net::HTTPServerResponse;
 
 // A comment is short text; a larger body is a mistake, not a comment.
 constexpr std::size_t kMaxStepBodyBytes = 64 * 1024;
@@ -37,14 +35,12 @@ Array::Ptr idsJson(const std::vector<std::string>& ids) {
   return array;
 }
 
-}  // namespace
-
-std::string ApiRequestHandler::readComment(HTTPServerRequest& request) {
-  const std::string body = readBody(request, kMaxStepBodyBytes);
+std::string readComment(Exchange& exchange) {
+  const std::string body = readBody(exchange, kMaxStepBodyBytes);
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) return {};
-  if (mediaTypeOf(request.getContentType()) != "application/json") {
+  if (mediaTypeOf(exchange.request.getContentType()) != "application/json") {
     throw HttpError(415, "send {\"comment\": \"…\"} as Content-Type: application/json, not '" +
-                             request.getContentType() + "'");
+                             exchange.request.getContentType() + "'");
   }
   Poco::Dynamic::Var parsed;
   try {
@@ -61,8 +57,13 @@ std::string ApiRequestHandler::readComment(HTTPServerRequest& request) {
   return object->optValue<std::string>("comment", "");
 }
 
-void ApiRequestHandler::showReview(const std::string& id, const std::string& number, HTTPServerResponse& response) {
-  const ReviewActions actions(context_);
+}  // namespace
+
+void showReview(Exchange& exchange) {
+  const std::string& id = exchange.parameter("id");
+  const std::string& number = exchange.parameter("n");
+  auto& context = exchange.context;
+  const ReviewActions actions(context);
   const auto reviewed = actions.review(id, versionNumberOf(number));
   const int version = reviewed.version.number;
   const std::string base = versionUrl(id, version);
@@ -93,7 +94,7 @@ void ApiRequestHandler::showReview(const std::string& id, const std::string& num
     findings->add(json);
   }
   Array::Ptr comments = new Array;
-  for (const auto& comment : context_.store.comments(id, version)) {
+  for (const auto& comment : context.store.comments(id, version)) {
     Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("id", comment.id);
     json->set("segment", orNull(comment.segmentId));
@@ -103,7 +104,7 @@ void ApiRequestHandler::showReview(const std::string& id, const std::string& num
     comments->add(json);
   }
   Array::Ptr history = new Array;
-  for (const auto& transition : context_.store.history(id, version)) {
+  for (const auto& transition : context.store.history(id, version)) {
     Object::Ptr json = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     json->set("from", transition.from ? Poco::Dynamic::Var(store::toString(*transition.from)) : Poco::Dynamic::Var());
     json->set("to", store::toString(transition.to));
@@ -126,28 +127,33 @@ void ApiRequestHandler::showReview(const std::string& id, const std::string& num
   body.set("comments", comments);
   body.set("history", history);
   body.set("review_page", reviewPageUrl(id, version));
-  response.set("Cache-Control", "no-cache");
-  sendJson(response, 200, body);
+  exchange.response.set("Cache-Control", "no-cache");
+  sendJson(exchange, 200, body);
 }
 
-void ApiRequestHandler::versionStep(const std::string& id, const std::string& number, const std::string& step,
-                                    HTTPServerRequest& request, HTTPServerResponse& response) {
+namespace {
+
+// POST …/versions/{n}/{step}: the review and publication steps (ReviewActions).
+void versionStep(Exchange& exchange, const std::string& step) {
+  const std::string& id = exchange.parameter("id");
+  const std::string& number = exchange.parameter("n");
+  auto& context = exchange.context;
   const int wanted = positiveNumber(number, "the version", 404);  // a step names its version
-  const std::string comment = readComment(request);
-  ReviewActions actions(context_);
+  const std::string comment = readComment(exchange);
+  ReviewActions actions(context);
   if (step == "submit-for-review") {
-    actions.submitForReview(id, wanted, *principal_, comment);
+    actions.submitForReview(id, wanted, exchange.who(), comment);
   } else if (step == "approve") {
-    actions.approve(id, wanted, *principal_, comment);
+    actions.approve(id, wanted, exchange.who(), comment);
   } else if (step == "reject") {
-    actions.reject(id, wanted, *principal_, comment);
+    actions.reject(id, wanted, exchange.who(), comment);
   } else if (step == "publish") {
     if (!comment.empty()) throw HttpError(400, "field 'comment': publish takes none");
-    actions.publish(id, wanted, *principal_);
+    actions.publish(id, wanted, exchange.who());
   } else {
-    actions.withdraw(id, wanted, *principal_, comment);
+    actions.withdraw(id, wanted, exchange.who(), comment);
   }
-  const auto version = context_.store.version(id, wanted);
+  const auto version = context.store.version(id, wanted);
   Object body = orderedObject();
   body.set("document", id);
   body.set("version", wanted);
@@ -156,48 +162,63 @@ void ApiRequestHandler::versionStep(const std::string& id, const std::string& nu
   if (version->state == store::ReviewState::published) {
     const auto& type = version->documentType;
     Object::Ptr links = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const std::string file : {"fr.html", "fr.pdf", "nl.html", "nl.pdf"}) {
-      links->set(file, publicPath(type, id, file));
+    if (const auto* documentType = context.pipeline.types().byName(type)) {
+      for (const auto& file : documentType->outputFileNames()) links->set(file, publicPath(type, id, file));
     }
     body.set("public", links);
   }
-  sendJson(response, 200, body);
+  sendJson(exchange, 200, body);
 }
 
-void ApiRequestHandler::acknowledgeFinding(const std::string& id, const std::string& number,
-                                           const std::string& findingId, HTTPServerResponse& response) {
+}  // namespace
+
+void submitForReview(Exchange& exchange) { versionStep(exchange, "submit-for-review"); }
+void approveVersion(Exchange& exchange) { versionStep(exchange, "approve"); }
+void rejectVersion(Exchange& exchange) { versionStep(exchange, "reject"); }
+void publishVersion(Exchange& exchange) { versionStep(exchange, "publish"); }
+void withdrawVersion(Exchange& exchange) { versionStep(exchange, "withdraw"); }
+
+void acknowledgeFinding(Exchange& exchange) {
+  const std::string& id = exchange.parameter("id");
+  const std::string& number = exchange.parameter("n");
+  const std::string& findingId = exchange.parameter("finding");
+  auto& context = exchange.context;
   const int wanted = positiveNumber(number, "the version", 404);
-  const bool first = ReviewActions(context_).acknowledge(id, wanted, findingId, *principal_);
+  const bool first = ReviewActions(context).acknowledge(id, wanted, findingId, exchange.who());
   Object body = orderedObject();
   body.set("document", id);
   body.set("version", wanted);
   body.set("finding", findingId);
   body.set("acknowledged", true);
   if (!first) body.set("note", "already acknowledged; the first acknowledgement is kept");
-  sendJson(response, first ? 201 : 200, body);
+  sendJson(exchange, first ? 201 : 200, body);
 }
 
-void ApiRequestHandler::commentOnSegment(const std::string& id, const std::string& number,
-                                         const std::string& segmentId, HTTPServerRequest& request,
-                                         HTTPServerResponse& response) {
+void commentOnSegment(Exchange& exchange) {
+  const std::string& id = exchange.parameter("id");
+  const std::string& number = exchange.parameter("n");
+  const std::string& segmentId = exchange.parameter("segment");
+  auto& context = exchange.context;
   const int wanted = positiveNumber(number, "the version", 404);
-  const std::string text = readComment(request);
-  const auto commentId = ReviewActions(context_).comment(id, wanted, segmentId, *principal_, text);
+  const std::string text = readComment(exchange);
+  const auto commentId = ReviewActions(context).comment(id, wanted, segmentId, exchange.who(), text);
   Object body = orderedObject();
   body.set("id", commentId);
   body.set("document", id);
   body.set("version", wanted);
   body.set("segment", segmentId);
-  body.set("author", principal_->name);
+  body.set("author", exchange.who().name);
   body.set("text", text);
-  sendJson(response, 201, body);
+  sendJson(exchange, 201, body);
 }
 
-void ApiRequestHandler::exportTranslation(const std::string& id, const std::string& number,
-                                          HTTPServerRequest& request, HTTPServerResponse& response) {
+void exportTranslation(Exchange& exchange) {
+  const std::string& id = exchange.parameter("id");
+  const std::string& number = exchange.parameter("n");
+  auto& context = exchange.context;
   std::optional<l10n::Lang> target;
   bool all = false;
-  for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
+  for (const auto& [name, value] : Poco::URI(exchange.request.getURI()).getQueryParameters()) {
     if (name == "target") {
       if (value != "fr" && value != "nl") throw HttpError(400, "query parameter 'target': fr or nl, not '" + value + "'");
       target = value == "fr" ? l10n::Lang::fr : l10n::Lang::nl;
@@ -208,51 +229,53 @@ void ApiRequestHandler::exportTranslation(const std::string& id, const std::stri
       throw HttpError(400, "unknown query parameter '" + name + "' (known: target, all)");
     }
   }
-  const auto reviewed = ReviewActions(context_).review(id, versionNumberOf(number));
+  const auto reviewed = ReviewActions(context).review(id, versionNumberOf(number));
   const auto language = target.value_or(l10n::other(reviewed.segments.sourceLanguage));
   if (language == reviewed.segments.sourceLanguage) {
     throw HttpError(400, "query parameter 'target': " + std::string(l10n::code(language)) +
                              " is this document's source language; translate into the other one");
   }
   const std::string file =
-      context_.xliff.exportFile(reviewed.segments, reviewed.version.number, language, reviewed.status, all);
-  response.set("Content-Disposition", "attachment; filename=\"" + id + "-v" + std::to_string(reviewed.version.number) +
+      context.xliff.exportFile(reviewed.segments, reviewed.version.number, language, reviewed.status, all);
+  exchange.response.set("Content-Disposition", "attachment; filename=\"" + id + "-v" + std::to_string(reviewed.version.number) +
                                           "." + std::string(l10n::code(language)) + ".xlf\"");
-  response.set("Cache-Control", "no-cache");
-  sendBytes(response, 200, "application/xliff+xml; charset=utf-8", file);
+  exchange.response.set("Cache-Control", "no-cache");
+  sendBytes(exchange, 200, "application/xliff+xml; charset=utf-8", file);
 }
 
-void ApiRequestHandler::importTranslation(const std::string& id, const std::string& number,
-                                          HTTPServerRequest& request, HTTPServerResponse& response) {
-  if (!ReviewActions::mayTranslate(*principal_)) {
-    throw HttpError(403, "token '" + principal_->name + "' may not import a translation (roles: translator, admin)");
+void importTranslation(Exchange& exchange) {
+  const std::string& id = exchange.parameter("id");
+  const std::string& number = exchange.parameter("n");
+  auto& context = exchange.context;
+  if (!ReviewActions::mayTranslate(exchange.who())) {
+    throw HttpError(403, "token '" + exchange.who().name + "' may not import a translation (roles: translator, admin)");
   }
-  const std::string mediaType = mediaTypeOf(request.getContentType());
+  const std::string mediaType = mediaTypeOf(exchange.request.getContentType());
   if (mediaType != "application/xliff+xml" && mediaType != "application/xml" && mediaType != "text/xml") {
     throw HttpError(415, "send the XLIFF file as Content-Type: application/xliff+xml, not '" +
-                             request.getContentType() + "'");
+                             exchange.request.getContentType() + "'");
   }
   const int fromVersion = positiveNumber(number, "the version", 404);
-  const auto& settings = context_.settings;
+  const auto& settings = context.settings;
   const std::string body =
-      readBody(request, std::min(settings.server.maxRequestBytes, settings.parse.maxDocumentBytes));
-  const auto latest = context_.store.version(id, 0);
+      readBody(exchange, std::min(settings.server.maxRequestBytes, settings.parse.maxDocumentBytes));
+  const auto latest = context.store.version(id, 0);
   if (!latest) throw HttpError(404, "no document '" + id + "'");
   if (fromVersion > latest->number) throw HttpError(404, "no version " + number + " of document '" + id + "'");
 
   // The translation goes onto the latest version's input; segments changed since the
   // file's version are reported, not applied.
-  const std::string latestInput = readVersionFile(context_.store, *latest, "input.xml");
+  const std::string latestInput = readVersionFile(context.store, *latest, "input.xml");
   review::XliffImportRequest importRequest;
   importRequest.documentId = id;
   importRequest.currentVersion = latest->number;
   importRequest.currentInput = latestInput;
   importRequest.currentInputName = "input.xml";
   importRequest.segmentsOfVersion = [&](int version) -> std::optional<review::SegmentedDocument> {
-    const auto stored = context_.store.version(id, version);
+    const auto stored = context.store.version(id, version);
     if (!stored) return std::nullopt;
     return review::SegmentExtractor::extract(
-        xml::parseUntrusted(readVersionFile(context_.store, *stored, "input.xml"), "input.xml", settings.parse));
+        xml::parseUntrusted(readVersionFile(context.store, *stored, "input.xml"), "input.xml", settings.parse));
   };
   review::XliffImportReport report;
   try {
@@ -287,9 +310,9 @@ void ApiRequestHandler::importTranslation(const std::string& id, const std::stri
     answer.set("document", id);
     answer.set("import", summary);
     answer.set("note", "no translation was imported; no new version");
-    return sendJson(response, 200, answer);
+    return sendJson(exchange, 200, answer);
   }
-  enqueue(report.newInput, response, "import", summary);
+  enqueueInput(exchange, report.newInput, "import", summary);
 }
 
 }  // namespace paraph::http

@@ -61,6 +61,10 @@ struct DocumentType {
   // <embargo select=…>: the local date-time (Europe/Brussels) before which a published
   // document stays out of the public URLs and the feeds; empty string or no element: none.
   xml::XPathExpression embargo;
+  // <feed-title>, <feed-summary>: what a published document's feed entry says in each
+  // language, selected from the input (never read back out of the rendered pages).
+  std::map<l10n::Lang, xml::XPathExpression> feedTitle;
+  std::map<l10n::Lang, xml::XPathExpression> feedSummary;
   std::vector<EnrichmentSpec> enrichments;
   std::vector<OutputSpec> outputs;
   std::vector<EditionSpec> editions;

@@ -75,6 +75,10 @@ DocumentType readType(xmlNode* element, const std::vector<EditionSpec>& defaultE
       type.reference = xml::XPathExpression(xml::attribute(child, "select"));
     } else if (kind == "embargo") {
       type.embargo = xml::XPathExpression(xml::attribute(child, "select"));
+    } else if (kind == "feed-title" || kind == "feed-summary") {
+      const auto lang = l10n::parseLang(xml::langOf(child));
+      if (!lang) throw std::runtime_error("catalog/doctypes.xml: doctype " + type.name + ": " + kind + " needs xml:lang fr or nl");
+      (kind == "feed-title" ? type.feedTitle : type.feedSummary)[*lang] = xml::XPathExpression(xml::attribute(child, "select"));
     } else if (kind == "enrich") {
       EnrichmentSpec spec;
       for (xmlAttr* attr = child->properties; attr != nullptr; attr = attr->next) {

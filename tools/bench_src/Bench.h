@@ -11,5 +11,8 @@ namespace paraph::bench {
 int benchRender(const std::vector<std::string>& args);
 // Prints HTML to PDF with the warm Chromium pool, wkhtmltopdf and cold Chromium.
 int benchPrint(const std::vector<std::string>& args);
+// The server's path for a letter without printing (accept, review, render, store), against
+// the work it did before the document service, in jobs per second.
+int benchServicePath(const std::vector<std::string>& args);
 
 }  // namespace paraph::bench

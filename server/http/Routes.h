@@ -1,0 +1,58 @@
+// The handlers of the route table (RouteTable.cpp), one file per resource.
+#pragma once
+
+#include <string>
+
+#include <Poco/JSON/Object.h>
+
+#include "http/Exchange.h"
+
+namespace paraph::http {
+
+// HealthRoutes.cpp: liveness and readiness, Prometheus metrics, the API description.
+void health(Exchange& exchange);
+void metrics(Exchange& exchange);
+void openApi(Exchange& exchange);
+
+// DocumentRoutes.cpp: submitting a document, listing and showing documents.
+void submitDocument(Exchange& exchange);
+void listDocuments(Exchange& exchange);
+void showDocument(Exchange& exchange);
+// Validates (a draft is accepted, marked), stores and queues an input (an amendment with
+// its convention's consolidated next version), then answers like a submission; `extra`,
+// when given, is added to the answer under `extraName`. Shared with the XLIFF import.
+void enqueueInput(Exchange& exchange, const std::string& body, const std::string& extraName = {},
+                  const Poco::JSON::Object::Ptr& extra = nullptr);
+
+// VersionRoutes.cpp: a version's manifest and its files.
+void showVersion(Exchange& exchange);
+void versionFile(Exchange& exchange);
+
+// JobRoutes.cpp: a job's state, and retrying a failed one.
+void showJob(Exchange& exchange);
+void retryJob(Exchange& exchange);
+
+// ReviewRoutes.cpp: review status, the workflow steps, findings, comments, XLIFF.
+void showReview(Exchange& exchange);
+void submitForReview(Exchange& exchange);
+void approveVersion(Exchange& exchange);
+void rejectVersion(Exchange& exchange);
+void publishVersion(Exchange& exchange);
+void withdrawVersion(Exchange& exchange);
+void acknowledgeFinding(Exchange& exchange);
+void commentOnSegment(Exchange& exchange);
+void exportTranslation(Exchange& exchange);
+void importTranslation(Exchange& exchange);
+
+// PublicRoutes.cpp: what the website pulls without a token.
+void publicFile(Exchange& exchange);
+void feed(Exchange& exchange);
+
+// ReviewPageRoutes.cpp: the paired review page and its forms.
+void reviewPage(Exchange& exchange);
+void reviewPageApprove(Exchange& exchange);
+void reviewPageReject(Exchange& exchange);
+void reviewPageAcknowledge(Exchange& exchange);
+void reviewPageComment(Exchange& exchange);
+
+}  // namespace paraph::http
