@@ -1,5 +1,7 @@
 #include "xml/Escape.h"
 
+#include <Poco/URI.h>
+
 namespace paraph::xml {
 namespace {
 
@@ -36,11 +38,6 @@ std::size_t sequenceLength(std::string_view text, std::size_t at) {
 }
 
 bool isAllowedAscii(unsigned char byte) { return byte >= 0x20 || byte == '\t' || byte == '\n' || byte == '\r'; }
-
-bool isUnreserved(unsigned char byte) {
-  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || byte == '-' ||
-         byte == '.' || byte == '_' || byte == '~';
-}
 
 }  // namespace
 
@@ -80,19 +77,12 @@ std::string xmlSafeText(std::string_view utf8) {
 }
 
 std::string percentEncoded(std::string_view text, std::string_view alsoKept) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  // Poco encodes controls, non-ASCII and its own unsafe set ("%<>{}|\\\"^`!*'()$,[]") always;
+  // these are the rest of RFC 3986's reserved characters, so only the unreserved stay.
+  std::string reserved = ":/?#@&+;=";
+  for (const char kept : alsoKept) std::erase(reserved, kept);
   std::string encoded;
-  encoded.reserve(text.size());
-  for (const char character : text) {
-    const auto byte = static_cast<unsigned char>(character);
-    if (isUnreserved(byte) || alsoKept.find(character) != std::string_view::npos) {
-      encoded += character;
-    } else {
-      encoded += '%';
-      encoded += kHex[byte >> 4U];
-      encoded += kHex[byte & 0x0FU];
-    }
-  }
+  Poco::URI::encode(std::string(text), reserved, encoded);
   return encoded;
 }
 
