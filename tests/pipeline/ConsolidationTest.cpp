@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/Consolidation.h"
+#include "pipeline/OutputParity.h"
 #include "pipeline/ParityCheck.h"
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
@@ -76,7 +77,7 @@ TEST(Consolidation, EveryFixtureAmendmentGivesAValidConventionThatRendersWithThe
     EXPECT_EQ(document.type->name, "convention");
     EXPECT_EQ(document.id, original.id);  // a new version of the same document
     EXPECT_FALSE(result.changedArticles.empty());
-    const auto findings = paraph::pipeline::checkParity(pipeline.renderHtml(document, Lang::fr).html,
+    const auto findings = paraph::testing::checkParity(pipeline.renderHtml(document, Lang::fr).html,
                                                         pipeline.renderHtml(document, Lang::nl).html);
     for (const auto& finding : findings) ADD_FAILURE() << finding.segment << ": " << finding.message;
   }

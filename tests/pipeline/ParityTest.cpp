@@ -1,12 +1,13 @@
 #include <gtest/gtest.h>
 
+#include "pipeline/OutputParity.h"
 #include "pipeline/ParityCheck.h"
 #include "pipeline/Pipeline.h"
 #include "support/Fixtures.h"
 #include "support/SharedPipeline.h"
 
 using paraph::l10n::Lang;
-using paraph::pipeline::checkParity;
+using paraph::testing::checkParity;
 using paraph::pipeline::Home;
 using paraph::pipeline::normalisedFacts;
 using paraph::pipeline::Pipeline;
@@ -17,7 +18,7 @@ using paraph::testing::readFile;
 
 namespace {
 
-std::string describe(const std::vector<paraph::pipeline::ParityFinding>& findings) {
+std::string describe(const std::vector<paraph::testing::ParityFinding>& findings) {
   std::string text;
   for (const auto& finding : findings) text += finding.segment + ": " + finding.message + "\n";
   return text;
