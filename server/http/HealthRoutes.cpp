@@ -8,10 +8,15 @@
 namespace paraph::http {
 
 void health(Exchange& exchange) {
-  const auto& context = exchange.context;
+  auto& context = exchange.context;
+  const bool engineReady = context.engine == nullptr || context.engine->ready();
+  const bool storeWritable = context.store.writable();
   Poco::JSON::Object body = orderedObject();
   body.set("status", "ok");
-  body.set("ready", context.engine == nullptr || context.engine->ready());
+  // Not ready while a job could not be printed or its outcome not stored: a load balancer
+  // sends submissions elsewhere, and readiness returns by itself with the engine or the disk.
+  body.set("ready", engineReady && storeWritable);
+  body.set("store", storeWritable ? "writable" : "cannot write (disk full or failing)");
   body.set("engine", context.engine != nullptr ? context.engine->name() : "none");
   body.set("workers", context.workers != nullptr ? context.workers->size() : 0);
   body.set("version", PARAPH_VERSION);
@@ -25,7 +30,7 @@ void metrics(Exchange& exchange) {
   snapshot.queueDepth = snapshot.jobs[store::JobState::queued];
   snapshot.engine = context.engine != nullptr ? context.engine->name() : "none";
   snapshot.engineRestarts = context.engine != nullptr ? context.engine->restarts() : 0;
-  snapshot.ready = context.engine == nullptr || context.engine->ready();
+  snapshot.ready = (context.engine == nullptr || context.engine->ready()) && context.store.writable();
   snapshot.xsltTransforms = context.pipeline.transformCount();
   sendBytes(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", context.metrics.render(snapshot));
 }

@@ -131,6 +131,16 @@ void JobRunner::run(const store::JobRecord& job, const std::atomic<bool>& abando
     store_.putBack(job.id);
     log_.warning("job_put_back", fields);
     return;
+  } catch (const store::StorageUnavailable& error) {
+    // Not the document's fault: the job waits in the queue until the store can write again.
+    fields.set("error", error.what());
+    try {
+      store_.putBack(job.id);
+    } catch (const std::exception&) {
+      // Cannot even record that: the worker pool puts unheld running jobs back later.
+    }
+    log_.warning("job_waits_for_storage", fields);
+    return;
   } catch (const print::PrintError& error) {
     fields.set("error", printErrorKind(error.kind()) + ": " + error.what());
   } catch (const xml::InvalidInput& invalid) {

@@ -7,6 +7,7 @@
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
 #include "http/RouteTable.h"
+#include "store/StorageUnavailable.h"
 
 namespace paraph::http {
 namespace {
@@ -76,6 +77,14 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
     route(exchange);
   } catch (const HttpError& error) {
     if (!response.sent()) sendError(exchange, error.status(), error.what(), error.errors());
+    fields.set("error", std::string(error.what()));
+  } catch (const store::StorageUnavailable& error) {
+    // Nothing was stored; the client tries again once space returns.
+    if (!response.sent()) {
+      response.set("Retry-After", std::to_string(context_.settings.queue.retryAfterSeconds));
+      sendError(exchange, 507, "the store cannot write now (disk full or failing); nothing was stored, try again later",
+                nullptr);
+    }
     fields.set("error", std::string(error.what()));
   } catch (const std::exception& error) {
     if (!response.sent()) sendError(exchange, 500, "internal error (request " + exchange.requestId + ")", nullptr);

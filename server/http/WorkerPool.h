@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -14,7 +15,9 @@
 namespace paraph::http {
 
 // Threads that take jobs from the store's queue in order of submission and run them. They
-// wake when a job is queued, and poll every second anyway (a retried or recovered job).
+// wake when a job is queued, and poll every second anyway (a retried or recovered job);
+// an idle worker also puts back in the queue any running job no worker holds (one whose
+// outcome the store could not record), so no job stays running without a worker.
 class WorkerPool {
  public:
   WorkerPool(unsigned workers, JobRunner& runner, store::Store& store, JsonLog& log);
@@ -31,6 +34,8 @@ class WorkerPool {
 
  private:
   void work();
+  // Called with mutex_ held.
+  void requeueAbandoned();
 
   JobRunner& runner_;
   store::Store& store_;
@@ -42,6 +47,7 @@ class WorkerPool {
   unsigned running_ = 0;
   bool stopping_ = false;
   std::atomic<bool> abandon_{false};
+  std::set<std::int64_t> held_;  // jobs this pool's workers are running
   std::vector<std::thread> threads_;
 };
 

@@ -5,7 +5,10 @@
 #include <functional>
 #include <mutex>
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/Session.h>
+
+#include "store/StorageUnavailable.h"
 
 namespace paraph::store {
 
@@ -20,17 +23,22 @@ class Database {
 
   // Runs work under the lock, in one transaction: committed if work returns, rolled back if
   // it throws.
+  // A full or failing disk throws StorageUnavailable (nothing committed).
   template <typename Work>
   auto transaction(Work&& work) {
     std::lock_guard lock(mutex_);
-    Guard guard(session_);
-    if constexpr (std::is_void_v<decltype(work(session_))>) {
-      work(session_);
-      guard.commit();
-    } else {
-      auto result = work(session_);
-      guard.commit();
-      return result;
+    try {
+      Guard guard(session_);
+      if constexpr (std::is_void_v<decltype(work(session_))>) {
+        work(session_);
+        guard.commit();
+      } else {
+        auto result = work(session_);
+        guard.commit();
+        return result;
+      }
+    } catch (const Poco::Data::DataException&) {
+      rethrowAsStorageFailure("the database cannot write");
     }
   }
 

@@ -6,6 +6,7 @@
 
 #include "document/AtomicFile.h"
 #include "document/Sha256.h"
+#include "store/StorageUnavailable.h"
 
 namespace paraph::store {
 namespace {
@@ -32,8 +33,12 @@ std::string FileStore::put(std::string_view bytes) {
   // Same name, same bytes: a file already there is the one we would write (its size guards
   // against anything but a file this store wrote, since writes are atomic).
   if (std::filesystem::file_size(target, ignored) == bytes.size()) return sha256;
-  std::filesystem::create_directories(target.parent_path());
-  document::writeFileAtomically(target, bytes);
+  try {
+    std::filesystem::create_directories(target.parent_path());
+    document::writeFileAtomically(target, bytes);
+  } catch (...) {
+    rethrowAsStorageFailure("the file store cannot write " + sha256);
+  }
   return sha256;
 }
 
@@ -44,6 +49,18 @@ std::string FileStore::read(const std::string& sha256) const {
   std::ostringstream content;
   content << stream.rdbuf();
   return content.str();
+}
+
+bool FileStore::canWrite(std::size_t bytes) const {
+  const auto probe = root_ / ".write-probe";
+  try {
+    document::writeFileAtomically(probe, std::string(bytes, '\0'));
+  } catch (const std::exception&) {
+    return false;
+  }
+  std::error_code ignored;
+  std::filesystem::remove(probe, ignored);
+  return true;
 }
 
 unsigned FileStore::removeLeftovers() {

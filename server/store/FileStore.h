@@ -13,8 +13,11 @@ class FileStore {
  public:
   explicit FileStore(std::filesystem::path root);
 
-  // Stores the bytes (unless already there) and returns their SHA-256.
+  // Stores the bytes (unless already there) and returns their SHA-256. Throws
+  // StorageUnavailable when the disk cannot take them.
   std::string put(std::string_view bytes);
+  // Whether a file of `bytes` can be written now (writes and removes a probe file).
+  bool canWrite(std::size_t bytes) const;
   std::string read(const std::string& sha256) const;
   std::filesystem::path pathOf(const std::string& sha256) const;
   // Removes temporary files a crash left behind; called once at start, before any write.

@@ -479,6 +479,33 @@ void SqliteStore::fail(std::int64_t jobId, const std::string& error, const std::
   });
 }
 
+unsigned SqliteStore::requeueUnheld(const std::set<std::int64_t>& held) {
+  return database_.transaction([&](Session& session) {
+    std::vector<Poco::Int64> running;
+    session << "SELECT id FROM jobs WHERE state = 'running'", into(running), now;
+    unsigned requeued = 0;
+    for (const Poco::Int64 id : running) {
+      if (held.contains(id)) continue;
+      session << "UPDATE jobs SET state = 'queued', started_at = NULL WHERE id = ? AND state = 'running'", bind(id), now;
+      ++requeued;
+    }
+    return requeued;
+  });
+}
+
+bool SqliteStore::writable() {
+  // The database and the files share the data folder's file system: one probe tells.
+  constexpr auto kProbeEvery = std::chrono::seconds(1);
+  constexpr std::size_t kProbeBytes = 64 * 1024;
+  std::lock_guard lock(probeMutex_);
+  const auto now_ = std::chrono::steady_clock::now();
+  if (now_ - probedAt_ >= kProbeEvery) {
+    writable_ = files_.canWrite(kProbeBytes);
+    probedAt_ = now_;
+  }
+  return writable_;
+}
+
 void SqliteStore::putBack(std::int64_t jobId) {
   database_.transaction([&](Session& session) {
     Poco::Int64 id = jobId;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 
 #include "store/DataFolderLock.h"
 #include "store/Database.h"
@@ -50,6 +51,8 @@ class SqliteStore final : public Store {
   // input) and marks the job done. Returns the version number.
   int complete(std::int64_t job, const NewVersion& version) override;
   void fail(std::int64_t job, const std::string& error, const std::string& timingsJson) override;
+  unsigned requeueUnheld(const std::set<std::int64_t>& held) override;
+  bool writable() override;
   // Puts a running job back in the queue (shutdown before it could finish).
   void putBack(std::int64_t job) override;
 
@@ -105,6 +108,9 @@ class SqliteStore final : public Store {
   FileStore files_;
   Database database_;
   unsigned recovered_ = 0;
+  std::mutex probeMutex_;
+  std::chrono::steady_clock::time_point probedAt_{};
+  bool writable_ = true;
 };
 
 }  // namespace paraph::store

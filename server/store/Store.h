@@ -10,14 +10,17 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "store/FileStore.h"
 #include "store/Records.h"
+#include "store/StorageUnavailable.h"
 
 namespace paraph::store {
 
+// A write that fails for want of space throws StorageUnavailable and records nothing.
 // Invariants every implementation holds, each by one transaction:
 //  - a document id has at most one version per canonical input, and version numbers are
 //    1, 2, 3… in the order the workers complete them;
@@ -55,6 +58,12 @@ class Store {
   // input) and marks the job done. Returns the version number.
   virtual int complete(std::int64_t job, const NewVersion& version) = 0;
   virtual void fail(std::int64_t job, const std::string& error, const std::string& timingsJson) = 0;
+  // Puts back in the queue every running job that is not in `held` (the jobs this process's
+  // workers hold): a worker whose outcome could not be recorded (a full disk) must not
+  // leave its job running for ever. Returns how many.
+  virtual unsigned requeueUnheld(const std::set<std::int64_t>& held) = 0;
+  // Whether the store can write now (a probe, at most once a second): readiness.
+  virtual bool writable() = 0;
   // Puts a running job back in the queue (shutdown before it could finish).
   virtual void putBack(std::int64_t job) = 0;
 
