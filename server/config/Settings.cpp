@@ -4,35 +4,158 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <map>
 #include <stdexcept>
+#include <type_traits>
+
+#include "config/InvalidSetting.h"
+#include "config/Setting.h"
 
 namespace paraph::config {
 namespace {
 
-template <typename Number>
-Number readNumber(const Poco::Util::AbstractConfiguration& config, const std::string& key, Number fallback) {
-  if (!config.hasProperty(key)) return fallback;
-  try {
-    const auto value = config.getUInt64(key);
-    return static_cast<Number>(value);
-  } catch (const Poco::Exception&) {
-    throw std::runtime_error("setting " + key + ": '" + config.getString(key) + "' is not a whole number");
+// ------------------------------------------------------------------ how a row reaches its member
+
+// The member `section.member` of a Settings (const or not).
+template <typename Section, typename Value>
+auto in(Section Settings::*section, Value Section::*member) {
+  return [section, member](auto& settings) -> auto& { return (settings.*section).*member; };
+}
+
+// A member of Settings itself (paraph.home).
+template <typename Value>
+auto in(Value Settings::*member) {
+  return [member](auto& settings) -> auto& { return settings.*member; };
+}
+
+// ------------------------------------------------------------------ whole numbers
+
+struct Range {
+  std::uint64_t least = 0;
+  std::uint64_t most = std::numeric_limits<std::uint64_t>::max();
+};
+Range atLeast(std::uint64_t least) { return Range{least}; }
+Range between(std::uint64_t least, std::uint64_t most) { return Range{least, most}; }
+
+template <typename Value>
+constexpr std::uint64_t largestOf() {
+  if constexpr (std::is_same_v<Value, std::chrono::milliseconds>) {
+    return static_cast<std::uint64_t>(std::numeric_limits<std::chrono::milliseconds::rep>::max());
+  } else {
+    return std::numeric_limits<Value>::max();
   }
 }
 
-bool readFlag(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool fallback) {
-  if (!config.hasProperty(key)) return fallback;
-  const std::string value = config.getString(key);
-  if (value == "true" || value == "yes" || value == "1") return true;
-  if (value == "false" || value == "no" || value == "0") return false;
-  throw std::runtime_error("setting " + key + ": '" + value + "' is not true or false");
+template <typename Value>
+std::uint64_t asNumber(const Value& value) {
+  if constexpr (std::is_same_v<Value, std::chrono::milliseconds>) {
+    return static_cast<std::uint64_t>(value.count());
+  } else {
+    return value;
+  }
 }
 
-std::chrono::milliseconds readMilliseconds(const Poco::Util::AbstractConfiguration& config, const std::string& key,
-                                           std::chrono::milliseconds fallback) {
-  return std::chrono::milliseconds(readNumber(config, key, static_cast<std::uint64_t>(fallback.count())));
+template <typename Value>
+Value fromNumber(std::uint64_t number) {
+  if constexpr (std::is_same_v<Value, std::chrono::milliseconds>) {
+    return std::chrono::milliseconds(static_cast<std::chrono::milliseconds::rep>(number));
+  } else {
+    return static_cast<Value>(number);
+  }
 }
+
+std::uint64_t wholeNumber(const std::string& key, const std::string& text) {
+  std::uint64_t number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    throw InvalidSetting("setting " + key + ": '" + text + "' is not a whole number");
+  }
+  return number;
+}
+
+// A whole number from range.least to range.most (and no larger than the member can hold).
+template <typename Access>
+Setting number(std::string key, Access access, std::string meaning, Range range = {}) {
+  return Setting(
+      std::move(key), std::move(meaning),
+      [access, range](Settings& settings, const std::string& fileKey, const std::string& text) {
+        auto& member = access(settings);
+        using Value = std::remove_cvref_t<decltype(member)>;
+        const std::uint64_t value = wholeNumber(fileKey, text);
+        const std::uint64_t most = std::min(range.most, largestOf<Value>());
+        if (value < range.least || value > most) {
+          std::string expected = "from " + std::to_string(range.least) + " to " + std::to_string(most);
+          if (range.least == 0) {
+            expected = "at most " + std::to_string(most);
+          } else if (most == largestOf<Value>()) {
+            expected = "at least " + std::to_string(range.least);
+          }
+          throw InvalidSetting("setting " + fileKey + ": " + expected + ", not " + text);
+        }
+        member = fromNumber<Value>(value);
+      },
+      [access](const Settings& settings) -> std::optional<std::string> {
+        return std::to_string(asNumber(access(settings)));
+      });
+}
+
+// ------------------------------------------------------------------ text and flags
+
+// What is wrong with a value, or nothing when it is fine.
+using Check = std::function<std::optional<std::string>(const std::string& text)>;
+
+Check oneOf(std::vector<std::string> accepted) {
+  return [accepted](const std::string& text) -> std::optional<std::string> {
+    if (std::find(accepted.begin(), accepted.end(), text) != accepted.end()) return std::nullopt;
+    std::string list;
+    for (const auto& word : accepted) list += (list.empty() ? "" : " or ") + word;
+    return list + ", not '" + text + "'";
+  };
+}
+
+// scheme://host[:port] with no path: the feeds append their own paths.
+std::optional<std::string> originProblem(const std::string& url) {
+  if (url.empty()) return std::nullopt;
+  const bool schemeOk = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+  const auto hostStart = url.find("//") + 2;
+  if (schemeOk && url.size() > hostStart && url.find('/', hostStart) == std::string::npos) return std::nullopt;
+  return "scheme://host[:port] with no path or trailing slash, not '" + url + "'";
+}
+
+template <typename Access>
+Setting text(std::string key, Access access, std::string meaning, Check check = {}) {
+  return Setting(
+      std::move(key), std::move(meaning),
+      [access, check](Settings& settings, const std::string& fileKey, const std::string& value) {
+        if (check) {
+          if (const auto problem = check(value)) throw InvalidSetting("setting " + fileKey + ": " + *problem);
+        }
+        access(settings) = value;
+      },
+      [access](const Settings& settings) -> std::optional<std::string> { return access(settings); });
+}
+
+template <typename Access>
+Setting flag(std::string key, Access access, std::string meaning) {
+  return Setting(
+      std::move(key), std::move(meaning),
+      [access](Settings& settings, const std::string& fileKey, const std::string& value) {
+        if (value == "true" || value == "yes" || value == "1") {
+          access(settings) = true;
+        } else if (value == "false" || value == "no" || value == "0") {
+          access(settings) = false;
+        } else {
+          throw InvalidSetting("setting " + fileKey + ": '" + value + "' is not true or false");
+        }
+      },
+      [access](const Settings& settings) -> std::optional<std::string> {
+        return access(settings) ? "true" : "false";
+      });
+}
+
+// ------------------------------------------------------------------ API tokens
 
 std::string trim(const std::string& text) {
   const auto first = text.find_first_not_of(" \t");
@@ -41,24 +164,22 @@ std::string trim(const std::string& text) {
 }
 
 // auth.token.<name> = <sha256-hex>:<role>,<role>...
-TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const std::string& name) {
+TokenSettings readToken(const std::string& key, const std::string& value) {
   static const std::set<std::string> kRoles{"submitter", "translator", "reviewer", "publisher", "admin"};
-  const std::string key = "auth.token." + name;
-  const std::string value = config.getString(key);
   const auto colon = value.find(':');
   TokenSettings token;
-  token.name = name;
+  token.name = key.substr(std::string("auth.token.").size());
   token.sha256 = trim(value.substr(0, colon));
   const bool hexOnly = token.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
   if (colon == std::string::npos || token.sha256.size() != 64 || !hexOnly) {
-    throw std::runtime_error("setting " + key + ": expected <sha256 of the token, 64 lower-case hex digits>:<role>,<role>");
+    throw InvalidSetting("setting " + key + ": expected <sha256 of the token, 64 lower-case hex digits>:<role>,<role>");
   }
   std::string roles = value.substr(colon + 1);
   for (std::size_t start = 0; start <= roles.size();) {
     const auto comma = std::min(roles.find(',', start), roles.size());
     const std::string role = trim(roles.substr(start, comma - start));
     if (!kRoles.contains(role)) {
-      throw std::runtime_error("setting " + key + ": unknown role '" + role +
+      throw InvalidSetting("setting " + key + ": unknown role '" + role +
                                "' (roles: submitter, translator, reviewer, publisher, admin)");
     }
     token.roles.insert(role);
@@ -67,28 +188,103 @@ TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const s
   return token;
 }
 
-// A misspelt key would otherwise be ignored in silence and its default used. Checked for the
-// sections `paraph serve` added; parse.* and print.* are left to their owners.
-void refuseUnknownKeys(const Poco::Util::AbstractConfiguration& config) {
-  static const std::map<std::string, std::set<std::string>> kKnown{
-      {"server", {"bind_address", "port", "http_threads", "http_queue", "max_request_bytes", "shutdown_grace_ms", "public_url",
-                  "feed_page_size"}},
-      {"store", {"data_dir", "busy_timeout_ms"}},
-      {"queue", {"workers", "accept_only", "capacity", "retry_after_s", "job_timeout_ms"}},
-      {"auth", {"token"}},
-  };
-  for (const auto& [section, names] : kKnown) {
-    Poco::Util::AbstractConfiguration::Keys keys;
-    config.keys(section, keys);
-    for (const auto& key : keys) {
-      if (!names.contains(key)) {
-        throw std::runtime_error("unknown setting " + section + "." + key + " (see docs/configuration.md)");
-      }
-    }
+Setting tokens(std::string key, std::string meaning) {
+  return Setting(
+      std::move(key), std::move(meaning),
+      [](Settings& settings, const std::string& fileKey, const std::string& value) {
+        settings.tokens.push_back(readToken(fileKey, value));
+      },
+      [](const Settings&) -> std::optional<std::string> { return std::nullopt; });
+}
+
+// ------------------------------------------------------------------ the table
+
+// Every setting, one row each: key, member, meaning, checks. The default is the member's
+// initializer. To add one: the member with its default in Settings.h (or the struct it
+// lives in), a row here, a row in docs/configuration.md (tests/config checks the two agree).
+std::vector<Setting> makeTable() {
+  using S = Settings;
+  using Server = ServerSettings;
+  using Store = StoreSettings;
+  using Queue = QueueSettings;
+  using Parse = xml::ParseLimits;
+  using Print = print::EngineConfig;
+  std::vector<Setting> table;
+  table.push_back(text("paraph.home", in(&S::home), "folder holding catalog/, xslt/, styles/; empty: the source tree or $PARAPH_HOME"));
+
+  table.push_back(number("parse.max_document_bytes", in(&S::parse, &Parse::maxDocumentBytes), "largest document accepted"));
+  table.push_back(number("parse.max_depth", in(&S::parse, &Parse::maxDepth), "deepest element nesting accepted", between(0, 256)));
+
+  table.push_back(text("print.engine", in(&S::print, &Print::engine), "the PDF engine", oneOf({"chromium", "wkhtmltopdf"})));
+  table.push_back(text("print.chromium_path", in(&S::print, &Print::chromiumPath), "the browser program"));
+  table.push_back(text("print.wkhtmltopdf_path", in(&S::print, &Print::wkhtmltopdfPath), "the wkhtmltopdf program"));
+  table.push_back(number("print.pool_size", in(&S::print, &Print::poolSize), "Chromium tabs printing at once; 0 = cores"));
+  table.push_back(number("print.restart_after", in(&S::print, &Print::restartAfter), "documents before the browser restarts"));
+  table.push_back(number("print.timeout_ms", in(&S::print, &Print::timeout), "longest one PDF may take"));
+
+  table.push_back(text("server.bind_address", in(&S::server, &Server::bindAddress), "address to listen on"));
+  table.push_back(number("server.port", in(&S::server, &Server::port), "TCP port; 0 picks a free one"));
+  table.push_back(number("server.http_threads", in(&S::server, &Server::httpThreads), "HTTP connections served at once", atLeast(1)));
+  table.push_back(number("server.http_queue", in(&S::server, &Server::httpQueue), "connections waiting for an HTTP thread"));
+  table.push_back(number("server.max_request_bytes", in(&S::server, &Server::maxRequestBytes), "largest request body"));
+  table.push_back(number("server.shutdown_grace_ms", in(&S::server, &Server::shutdownGrace), "time running jobs get on SIGTERM"));
+  table.push_back(number("server.feed_page_size", in(&S::server, &Server::feedPageSize), "documents per Atom feed page", between(1, 200)));
+  table.push_back(text("server.public_url", in(&S::server, &Server::publicUrl), "scheme://host[:port] of the feeds' links", originProblem));
+
+  table.push_back(text("store.data_dir", in(&S::store, &Store::dataDir), "the data folder"));
+  table.push_back(number("store.busy_timeout_ms", in(&S::store, &Store::busyTimeout), "how long SQLite waits for a lock"));
+
+  table.push_back(number("queue.workers", in(&S::queue, &Queue::workers), "jobs run at once; 0 = cores"));
+  table.push_back(flag("queue.accept_only", in(&S::queue, &Queue::acceptOnly), "accept and queue, run nothing"));
+  table.push_back(number("queue.capacity", in(&S::queue, &Queue::capacity), "queued jobs before 503", atLeast(1)));
+  table.push_back(number("queue.retry_after_s", in(&S::queue, &Queue::retryAfterSeconds), "the Retry-After of that 503"));
+  table.push_back(number("queue.job_timeout_ms", in(&S::queue, &Queue::jobTimeout), "longest a job may take in all"));
+
+  table.push_back(tokens("auth.token.<name>", "<sha256-hex of the token>:<role>[,<role>...]"));
+  return table;
+}
+
+// Every key the file sets (leaves only: "server" is a section, "server.port" a key).
+void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+                 std::vector<std::string>& found) {
+  Poco::Util::AbstractConfiguration::Keys names;
+  config.keys(prefix, names);
+  for (const auto& name : names) {
+    const std::string key = prefix.empty() ? name : prefix + "." + name;
+    if (config.hasProperty(key)) found.push_back(key);
+    collectKeys(config, key, found);
   }
 }
 
 }  // namespace
+
+Setting::Setting(std::string key, std::string meaning, Apply apply, Show show)
+    : key_(std::move(key)), meaning_(std::move(meaning)), apply_(std::move(apply)), show_(std::move(show)) {}
+
+bool Setting::isFamily() const { return key_.ends_with(".<name>"); }
+
+bool Setting::matches(const std::string& fileKey) const {
+  if (!isFamily()) return fileKey == key_;
+  const std::string prefix = key_.substr(0, key_.size() - std::string("<name>").size());
+  return fileKey.size() > prefix.size() && fileKey.starts_with(prefix) &&
+         fileKey.find('.', prefix.size()) == std::string::npos;
+}
+
+void Setting::apply(Settings& settings, const std::string& fileKey, const std::string& text) const {
+  apply_(settings, fileKey, text);
+}
+
+const std::vector<Setting>& Setting::all() {
+  static const std::vector<Setting> table = makeTable();
+  return table;
+}
+
+const Setting* Setting::find(const std::string& fileKey) {
+  for (const auto& setting : all()) {
+    if (setting.matches(fileKey)) return &setting;
+  }
+  return nullptr;
+}
 
 Settings Settings::load(const std::string& configFile) {
   Settings settings;
@@ -97,55 +293,17 @@ Settings Settings::load(const std::string& configFile) {
   try {
     config = new Poco::Util::PropertyFileConfiguration(configFile);
   } catch (const Poco::Exception& error) {
-    throw std::runtime_error("cannot read configuration " + configFile + ": " + error.displayText());
+    throw InvalidSetting("cannot read configuration " + configFile + ": " + error.displayText());
   }
-  settings.home = config->getString("paraph.home", settings.home);
-  settings.parse.maxDocumentBytes = readNumber(*config, "parse.max_document_bytes", settings.parse.maxDocumentBytes);
-  settings.parse.maxDepth = readNumber(*config, "parse.max_depth", settings.parse.maxDepth);
-  if (settings.parse.maxDepth > 256) throw std::runtime_error("setting parse.max_depth: at most 256");
-  settings.print.engine = config->getString("print.engine", settings.print.engine);
-  settings.print.chromiumPath = config->getString("print.chromium_path", settings.print.chromiumPath);
-  settings.print.wkhtmltopdfPath = config->getString("print.wkhtmltopdf_path", settings.print.wkhtmltopdfPath);
-  settings.print.poolSize = readNumber(*config, "print.pool_size", settings.print.poolSize);
-  settings.print.restartAfter = readNumber(*config, "print.restart_after", settings.print.restartAfter);
-  settings.print.timeout = std::chrono::milliseconds(
-      readNumber(*config, "print.timeout_ms", static_cast<std::uint64_t>(settings.print.timeout.count())));
-  refuseUnknownKeys(*config);
-  settings.server.bindAddress = config->getString("server.bind_address", settings.server.bindAddress);
-  settings.server.port = readNumber(*config, "server.port", settings.server.port);
-  if (config->hasProperty("server.port") && config->getUInt64("server.port") > 65535) {
-    throw std::runtime_error("setting server.port: at most 65535");
-  }
-  settings.server.httpThreads = readNumber(*config, "server.http_threads", settings.server.httpThreads);
-  if (settings.server.httpThreads == 0) throw std::runtime_error("setting server.http_threads: at least 1");
-  settings.server.httpQueue = readNumber(*config, "server.http_queue", settings.server.httpQueue);
-  settings.server.maxRequestBytes = readNumber(*config, "server.max_request_bytes", settings.server.maxRequestBytes);
-  settings.server.shutdownGrace = readMilliseconds(*config, "server.shutdown_grace_ms", settings.server.shutdownGrace);
-  settings.server.feedPageSize = readNumber(*config, "server.feed_page_size", settings.server.feedPageSize);
-  if (settings.server.feedPageSize == 0 || settings.server.feedPageSize > 200) {
-    throw std::runtime_error("setting server.feed_page_size: from 1 to 200");
-  }
-  settings.server.publicUrl = config->getString("server.public_url", settings.server.publicUrl);
-  if (!settings.server.publicUrl.empty()) {
-    const auto& url = settings.server.publicUrl;
-    const bool schemeOk = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-    const auto hostStart = url.find("//") + 2;
-    if (!schemeOk || url.size() <= hostStart || url.find('/', hostStart) != std::string::npos) {
-      throw std::runtime_error("setting server.public_url: scheme://host[:port] with no path or trailing slash, not '" +
-                               url + "'");
+  std::vector<std::string> keys;
+  collectKeys(*config, "", keys);
+  // A misspelt key would otherwise be ignored in silence and its default used.
+  for (const auto& key : keys) {
+    if (Setting::find(key) == nullptr) {
+      throw InvalidSetting("unknown setting " + key + " (see docs/configuration.md)");
     }
   }
-  settings.store.dataDir = config->getString("store.data_dir", settings.store.dataDir);
-  settings.store.busyTimeout = readMilliseconds(*config, "store.busy_timeout_ms", settings.store.busyTimeout);
-  settings.queue.workers = readNumber(*config, "queue.workers", settings.queue.workers);
-  settings.queue.acceptOnly = readFlag(*config, "queue.accept_only", settings.queue.acceptOnly);
-  settings.queue.capacity = readNumber(*config, "queue.capacity", settings.queue.capacity);
-  if (settings.queue.capacity == 0) throw std::runtime_error("setting queue.capacity: at least 1");
-  settings.queue.retryAfterSeconds = readNumber(*config, "queue.retry_after_s", settings.queue.retryAfterSeconds);
-  settings.queue.jobTimeout = readMilliseconds(*config, "queue.job_timeout_ms", settings.queue.jobTimeout);
-  Poco::Util::AbstractConfiguration::Keys names;
-  config->keys("auth.token", names);
-  for (const auto& name : names) settings.tokens.push_back(readToken(*config, name));
+  for (const auto& key : keys) Setting::find(key)->apply(settings, key, config->getString(key));
   return settings;
 }
 

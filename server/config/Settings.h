@@ -48,6 +48,9 @@ struct TokenSettings {
 
 // Every setting paraph reads, with its default. A properties file (--config) may set any of
 // them by the names in docs/configuration.md; the command line overrides the file.
+// Each default is written once, as the member's initializer; the key that sets the member, its
+// checks and its meaning are one row of the table in Settings.cpp (config::Setting). A new
+// setting is a member here, a row there and a row in docs/configuration.md.
 struct Settings {
   std::string home;  // paraph.home: catalog/, xslt/, styles/ (default: the source tree)
   xml::ParseLimits parse;
@@ -57,7 +60,8 @@ struct Settings {
   QueueSettings queue;
   std::vector<TokenSettings> tokens;
 
-  // Throws std::runtime_error naming the key when a value is malformed.
+  // Throws InvalidSetting (a std::runtime_error) naming the key when a key is unknown or its
+  // value malformed, and when the file cannot be read.
   static Settings load(const std::string& configFile);
 };
 

@@ -4,15 +4,17 @@
 
 #include <stdexcept>
 
+#include "xml/XmlPtr.h"
+
 namespace paraph::document {
 
 std::string canonicalForm(xmlDoc* document) {
-  xmlChar* bytes = nullptr;
-  const int size = xmlC14NDocDumpMemory(document, nullptr, XML_C14N_1_0, nullptr, 0, &bytes);
+  xmlChar* written = nullptr;
+  const int size = xmlC14NDocDumpMemory(document, nullptr, XML_C14N_1_0, nullptr, 0, &written);
+  // Owned at once: libxml2 may hand back a buffer even when it reports a failure.
+  const xml::XmlCharPtr bytes(written);
   if (size < 0 || bytes == nullptr) throw std::runtime_error("cannot canonicalise the document (C14N failed)");
-  std::string canonical(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
-  xmlFree(bytes);
-  return canonical;
+  return std::string(reinterpret_cast<const char*>(bytes.get()), static_cast<std::size_t>(size));
 }
 
 }  // namespace paraph::document

@@ -5,9 +5,11 @@
 #include <new>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "xml/TreeBuilding.h"
 #include "xml/XPath.h"
+#include "xml/XmlPtr.h"
 
 namespace paraph::pipeline {
 namespace {
@@ -72,10 +74,36 @@ std::string indentationBefore(const xmlNode* node) {
   return newline == std::string::npos ? std::string("\n") : text.substr(newline);
 }
 
-xmlNode* newText(xmlDoc* document, const std::string& text) {
-  xmlNode* node = xmlNewDocText(document, xml::xmlChars(text));
+xml::NodePtr newText(xmlDoc* document, const std::string& text) {
+  xml::NodePtr node(xmlNewDocText(document, xml::xmlChars(text)));
   if (node == nullptr) throw std::bad_alloc();
   return node;
+}
+
+xml::NodePtr newDetachedElement(xmlDoc* document, xmlNs* ns, const char* name) {
+  xml::NodePtr node(xmlNewDocNode(document, ns, reinterpret_cast<const xmlChar*>(name), nullptr));
+  if (node == nullptr) throw std::bad_alloc();
+  return node;
+}
+
+// The tree takes `node` over only when libxml2 reports success; otherwise it is freed here.
+// Each returns where the node now is (a text node may have been merged into its neighbour).
+xmlNode* adopted(xml::NodePtr& node, xmlNode* linked) {
+  if (linked == nullptr) throw std::runtime_error("consolidation: libxml2 could not link a node into the convention");
+  node.release();
+  return linked;
+}
+
+xmlNode* appendChild(xmlNode* parent, xml::NodePtr node) { return adopted(node, xmlAddChild(parent, node.get())); }
+xmlNode* insertBefore(xmlNode* sibling, xml::NodePtr node) { return adopted(node, xmlAddPrevSibling(sibling, node.get())); }
+xmlNode* insertAfter(xmlNode* sibling, xml::NodePtr node) { return adopted(node, xmlAddNextSibling(sibling, node.get())); }
+
+// Puts `replacement` where `old` was and frees `old` (and its subtree).
+void replaceNode(xmlNode* old, xml::NodePtr replacement) {
+  if (old == nullptr) throw std::runtime_error("consolidation: no node to replace");
+  const xml::NodePtr removed(xmlReplaceNode(old, replacement.get()));
+  if (removed == nullptr) throw std::runtime_error("consolidation: libxml2 could not replace a node in the convention");
+  replacement.release();
 }
 
 void setAttribute(xmlNode* element, const char* name, const std::string& value) {
@@ -112,13 +140,13 @@ class ContentCopier {
   void copyChildren(const xmlNode* from, xmlNode* to) {
     for (const xmlNode* child = from->children; child != nullptr; child = child->next) {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-        xmlNode* text = xmlNewDocTextLen(target_, child->content, xmlStrlen(child->content));
+        xml::NodePtr text(xmlNewDocTextLen(target_, child->content, xmlStrlen(child->content)));
         if (text == nullptr) throw std::bad_alloc();
-        xmlAddChild(to, text);
+        appendChild(to, std::move(text));
       } else if (child->type == XML_ELEMENT_NODE) {
-        xmlNode* element = xmlNewDocNode(target_, ns_, child->name, nullptr);
-        if (element == nullptr) throw std::bad_alloc();
-        xmlAddChild(to, element);
+        xml::NodePtr created(xmlNewDocNode(target_, ns_, child->name, nullptr));
+        if (created == nullptr) throw std::bad_alloc();
+        xmlNode* element = appendChild(to, std::move(created));
         const bool isRef = std::strcmp(reinterpret_cast<const char*>(child->name), "ref") == 0;
         for (const xmlAttr* attribute = child->properties; attribute != nullptr; attribute = attribute->next) {
           const std::string name = reinterpret_cast<const char*>(attribute->name);
@@ -165,7 +193,7 @@ class Consolidator {
   void insertArticle(xmlNode* operation);
   void repealArticle(xmlNode* operation);
   void replaceFinancing(xmlNode* operation);
-  xmlNode* newArticle(const xmlNode* operation, const std::string& id, const std::string& subject);
+  xml::NodePtr newArticle(const xmlNode* operation, const std::string& id, const std::string& subject);
   void noteComputedParts(const xmlNode* operation, const xmlNode* removed, const xmlNode* added);
   void checkComputedParts();
   void checkReferences();
@@ -275,12 +303,11 @@ xmlNode* Consolidator::target(const xmlNode* operation, const std::string& id, c
   return nullptr;  // unreachable: numbersToday_ lists the articles present
 }
 
-xmlNode* Consolidator::newArticle(const xmlNode* operation, const std::string& id, const std::string& subject) {
-  xmlNode* article = xmlNewDocNode(convention_.document.get(), conventionRoot_->ns, reinterpret_cast<const xmlChar*>("article"), nullptr);
-  if (article == nullptr) throw std::bad_alloc();
-  setAttribute(article, "id", id);
-  if (!subject.empty()) setAttribute(article, "subject", subject);
-  copier_.copyChildren(operation, article);
+xml::NodePtr Consolidator::newArticle(const xmlNode* operation, const std::string& id, const std::string& subject) {
+  xml::NodePtr article = newDetachedElement(convention_.document.get(), conventionRoot_->ns, "article");
+  setAttribute(article.get(), "id", id);
+  if (!subject.empty()) setAttribute(article.get(), "subject", subject);
+  copier_.copyChildren(operation, article.get());
   return article;
 }
 
@@ -297,10 +324,9 @@ void Consolidator::replaceArticle(xmlNode* operation) {
   if (old == nullptr) return;
   std::string subject = xml::attribute(operation, "subject");
   if (subject.empty()) subject = xml::attribute(old, "subject");
-  xmlNode* article = newArticle(operation, id, subject);
-  noteComputedParts(operation, old, article);
-  xmlReplaceNode(old, article);
-  xmlFreeNode(old);
+  xml::NodePtr article = newArticle(operation, id, subject);
+  noteComputedParts(operation, old, article.get());
+  replaceNode(old, std::move(article));
   changed("replaced", id);
 }
 
@@ -327,15 +353,15 @@ void Consolidator::insertArticle(xmlNode* operation) {
     return;
   }
   if (anchor == nullptr) return;
-  xmlNode* article = newArticle(operation, id, xml::attribute(operation, "subject"));
-  noteComputedParts(operation, nullptr, article);
+  xml::NodePtr created = newArticle(operation, id, xml::attribute(operation, "subject"));
+  noteComputedParts(operation, nullptr, created.get());
   const std::string indentation = indentationBefore(anchor);
   if (after) {
-    xmlAddNextSibling(anchor, article);
-    xmlAddPrevSibling(article, newText(convention_.document.get(), indentation));
+    xmlNode* article = insertAfter(anchor, std::move(created));
+    insertBefore(article, newText(convention_.document.get(), indentation));
   } else {
-    xmlAddPrevSibling(anchor, article);
-    xmlAddPrevSibling(anchor, newText(convention_.document.get(), indentation));
+    insertBefore(anchor, std::move(created));
+    insertBefore(anchor, newText(convention_.document.get(), indentation));
   }
   changed("inserted", id);
 }
@@ -359,12 +385,10 @@ void Consolidator::repealArticle(xmlNode* operation) {
 
 void Consolidator::replaceFinancing(xmlNode* operation) {
   xmlNode* old = firstChild(conventionRoot_, "financing");
-  xmlNode* financing = xmlNewDocNode(convention_.document.get(), conventionRoot_->ns, reinterpret_cast<const xmlChar*>("financing"), nullptr);
-  if (financing == nullptr) throw std::bad_alloc();
-  setAttribute(financing, "rate-unit", xml::attribute(operation, "rate-unit"));
-  copier_.copyChildren(operation, financing);
-  xmlReplaceNode(old, financing);
-  xmlFreeNode(old);
+  xml::NodePtr financing = newDetachedElement(convention_.document.get(), conventionRoot_->ns, "financing");
+  setAttribute(financing.get(), "rate-unit", xml::attribute(operation, "rate-unit"));
+  copier_.copyChildren(operation, financing.get());
+  replaceNode(old, std::move(financing));
   changed("financing", "");
 }
 
@@ -448,31 +472,29 @@ void Consolidator::appendHistory() {
     xmlNode* last = conventionRoot_->last;
     // Before the closing tag's line break, laid out as the root's other children.
     if (last != nullptr && last->type == XML_TEXT_NODE && xmlIsBlankNode(last)) {
-      xmlAddPrevSibling(last, newText(document, indentation));
-      history = xmlNewDocNode(document, ns, reinterpret_cast<const xmlChar*>("amended-by"), nullptr);
-      if (history == nullptr) throw std::bad_alloc();
-      xmlAddPrevSibling(last, history);
+      insertBefore(last, newText(document, indentation));
+      history = insertBefore(last, newDetachedElement(document, ns, "amended-by"));
     } else {
-      xmlAddChild(conventionRoot_, newText(document, indentation));
+      appendChild(conventionRoot_, newText(document, indentation));
       history = xml::newElement(conventionRoot_, ns, "amended-by");
-      xmlAddChild(conventionRoot_, newText(document, "\n"));
+      appendChild(conventionRoot_, newText(document, "\n"));
     }
-    xmlAddChild(history, newText(document, indentation));
+    appendChild(history, newText(document, indentation));
   }
-  xmlAddChild(history, newText(document, "  "));
+  appendChild(history, newText(document, "  "));
   xmlNode* applied = xml::newElement(history, ns, "amendment");
-  xmlAddChild(history, newText(document, indentation));
+  appendChild(history, newText(document, indentation));
   setAttribute(applied, "number", trimmed(xml::textContent(firstChild(amendmentRoot_, "number"))));
   setAttribute(applied, "id", xml::attribute(amendmentRoot_, "id"));
   setAttribute(applied, "date", trimmed(xml::textContent(firstChild(firstChild(amendmentRoot_, "signatures"), "date"))));
   setAttribute(applied, "effective-date", trimmed(xml::textContent(firstChild(firstChild(amendmentRoot_, "term"), "effective-date"))));
   for (const auto& [kind, article] : changes_) {
-    xmlAddChild(applied, newText(document, indentation + "    "));
+    appendChild(applied, newText(document, indentation + "    "));
     xmlNode* change = xml::newElement(applied, ns, "change");
     setAttribute(change, "kind", kind);
     if (!article.empty()) setAttribute(change, "article", article);
   }
-  xmlAddChild(applied, newText(document, indentation + "  "));
+  appendChild(applied, newText(document, indentation + "  "));
 }
 
 ConsolidatedConvention Consolidator::run() {

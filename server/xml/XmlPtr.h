@@ -25,6 +25,8 @@ struct Deleter {
 };
 
 using DocPtr = std::unique_ptr<xmlDoc, Deleter<xmlFreeDoc>>;
+// A node (and its subtree) not linked into any tree yet; release() once a tree adopts it.
+using NodePtr = std::unique_ptr<xmlNode, Deleter<xmlFreeNode>>;
 using ParserCtxtPtr = std::unique_ptr<xmlParserCtxt, Deleter<xmlFreeParserCtxt>>;
 using XPathContextPtr = std::unique_ptr<xmlXPathContext, Deleter<xmlXPathFreeContext>>;
 using XPathObjectPtr = std::unique_ptr<xmlXPathObject, Deleter<xmlXPathFreeObject>>;
