@@ -1,36 +1,29 @@
-// Calendar arithmetic in UTC (proleptic Gregorian, years 0001-9999) and the fixed-width
-// date syntaxes of publication, shared by Embargo and ConditionalGet. UTC has no daylight
-// saving, so this needs no ICU; Brussels wall-clock times go through ICU (Embargo.cpp).
-// Internal to paraph::publication.
+// Instants as Poco::DateTime in UTC, and Poco's date parser made strict, shared by Embargo
+// and ConditionalGet. UTC has no daylight saving, so this needs no ICU; Brussels wall-clock
+// times go through ICU (Embargo.cpp). Internal to paraph::publication.
 #pragma once
+
+#include <Poco/DateTime.h>
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace paraph::publication {
 
-struct CivilTime {
-  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-  int weekday = 4;  // 0 = Sunday … 6 = Saturday (filled by civilFromEpochSeconds)
-};
+// The UTC date and time of an instant given in seconds since 1970-01-01T00:00:00Z;
+// nullopt outside years 0001-9999.
+std::optional<Poco::DateTime> utcDateTimeOf(std::int64_t epochSeconds);
 
-// True when the date exists (2026-02-29 does not) and the time is 00:00:00-23:59:59.
-bool isRealCivilTime(const CivilTime& time);
+// Seconds since the epoch of a date and time read as UTC; its fraction of a second is
+// dropped (truncated towards the past).
+std::int64_t epochSecondsOf(const Poco::DateTime& utc);
 
-// Seconds since 1970-01-01T00:00:00Z of a real civil time read as UTC.
-std::int64_t epochSecondsOf(const CivilTime& time);
-// The UTC civil time of an instant; nullopt outside years 0001-9999.
-std::optional<CivilTime> civilFromEpochSeconds(std::int64_t epochSeconds);
-
-// "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS", all digits fixed width; nullopt unless the
-// syntax is right and the time real.
-std::optional<CivilTime> parseLocalDateTime(std::string_view text);
-
-// RFC 3339 date-time (see fromRfc3339Utc in Embargo.h) to seconds since the epoch.
-std::optional<std::int64_t> parseRfc3339(std::string_view text);
-
-// Reads `count` digits at `offset`; nullopt if the text is too short or one is not a digit.
-std::optional<int> digitsAt(std::string_view text, std::size_t offset, std::size_t count);
+// The date and time `text` spells in Poco's `format` (DateTimeFormatter's specifiers), but
+// only when formatting it back gives exactly `text`: Poco's parser alone skips what it does
+// not expect, takes one-digit days, any case in names and trailing junk, which the
+// grammars of HTTP and RFC 3339 refuse. Years 0001-9999, no leap second; nullopt otherwise.
+std::optional<Poco::DateTime> parseExactly(const std::string& format, std::string_view text);
 
 }  // namespace paraph::publication

@@ -1,7 +1,8 @@
 #include "publication/ConditionalGet.h"
 
-#include <array>
-#include <chrono>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+
 #include <cstdio>
 #include <stdexcept>
 #include <vector>
@@ -12,18 +13,19 @@
 namespace paraph::publication {
 namespace {
 
-constexpr std::array<std::string_view, 7> kShortDays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-constexpr std::array<std::string_view, 7> kLongDays{"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                    "Thursday", "Friday", "Saturday"};
-constexpr std::array<std::string_view, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// The date part of each form, after its weekday, in Poco::DateTimeFormatter's specifiers.
+// RFC 850's day has two digits: Poco's RFC850_FORMAT writes it unpadded (%e).
+const std::string kImfFixdateAfterWeekday = "%d %b %Y %H:%M:%S GMT";     // "06 Nov 1994 08:49:37 GMT"
+const std::string kRfc850AfterWeekday = "%d-%b-%y %H:%M:%S GMT";         // "06-Nov-94 08:49:37 GMT"
+const std::string kAsctimeAfterWeekday = "%b %f %H:%M:%S %Y";            // "Nov  6 08:49:37 1994"
 
-template <std::size_t N>
-std::optional<int> indexIn(const std::array<std::string_view, N>& names, std::string_view name) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<int>(i);
+// The weekday is spelt right ("Sunday", or "Sun" when abbreviated) but, as the parsers of
+// HTTP commonly do, not checked against the date.
+bool isWeekdayName(std::string_view name, bool abbreviated) {
+  for (const std::string& weekday : Poco::DateTimeFormat::WEEKDAY_NAMES) {
+    if (name == (abbreviated ? std::string_view(weekday).substr(0, 3) : std::string_view(weekday))) return true;
   }
-  return std::nullopt;
+  return false;
 }
 
 bool isOptionalWhitespace(char character) { return character == ' ' || character == '\t'; }
@@ -34,77 +36,39 @@ std::string_view trimmed(std::string_view text) {
   return text;
 }
 
-// "HH:MM:SS" at offset into time.
-bool readTimeOfDay(std::string_view text, std::size_t offset, CivilTime& time) {
-  if (offset + 8 > text.size() || text[offset + 2] != ':' || text[offset + 5] != ':') return false;
-  const auto hour = digitsAt(text, offset, 2), minute = digitsAt(text, offset + 3, 2),
-             second = digitsAt(text, offset + 6, 2);
-  if (!hour || !minute || !second) return false;
-  time.hour = *hour;
-  time.minute = *minute;
-  time.second = *second;
-  return true;
-}
-
-std::optional<std::int64_t> instantIfReal(const CivilTime& time) {
-  if (!isRealCivilTime(time)) return std::nullopt;
-  return epochSecondsOf(time);
+std::optional<std::int64_t> instantOf(const std::optional<Poco::DateTime>& utc) {
+  if (!utc) return std::nullopt;
+  return epochSecondsOf(*utc);
 }
 
 // "Sun, 06 Nov 1994 08:49:37 GMT"
 std::optional<std::int64_t> parseImfFixdate(std::string_view text) {
-  if (text.size() != 29 || text.substr(3, 2) != ", " || text[7] != ' ' || text[11] != ' ' || text[16] != ' ' ||
-      text.substr(25) != " GMT" || !indexIn(kShortDays, text.substr(0, 3))) {
-    return std::nullopt;
-  }
-  CivilTime time;
-  const auto day = digitsAt(text, 5, 2), year = digitsAt(text, 12, 4);
-  const auto month = indexIn(kMonths, text.substr(8, 3));
-  if (!day || !year || !month || !readTimeOfDay(text, 17, time)) return std::nullopt;
-  time.year = *year;
-  time.month = *month + 1;
-  time.day = *day;
-  return instantIfReal(time);
+  if (text.size() < 5 || !isWeekdayName(text.substr(0, 3), true) || text.substr(3, 2) != ", ") return std::nullopt;
+  return instantOf(parseExactly(kImfFixdateAfterWeekday, text.substr(5)));
 }
 
 // "Sunday, 06-Nov-94 08:49:37 GMT"
-std::optional<std::int64_t> parseRfc850Date(std::string_view text, std::int64_t now) {
+std::optional<std::int64_t> parseRfc850Date(std::string_view text, int currentYear) {
   const std::size_t comma = text.find(", ");
-  if (comma == std::string_view::npos || !indexIn(kLongDays, text.substr(0, comma))) return std::nullopt;
-  const std::string_view rest = text.substr(comma + 2);
-  if (rest.size() != 22 || rest[2] != '-' || rest[6] != '-' || rest[9] != ' ' || rest.substr(18) != " GMT") {
-    return std::nullopt;
-  }
-  CivilTime time;
-  const auto day = digitsAt(rest, 0, 2), twoDigitYear = digitsAt(rest, 7, 2);
-  const auto month = indexIn(kMonths, rest.substr(3, 3));
-  if (!day || !twoDigitYear || !month || !readTimeOfDay(rest, 10, time)) return std::nullopt;
+  if (comma == std::string_view::npos || !isWeekdayName(text.substr(0, comma), false)) return std::nullopt;
+  const auto parsed = parseExactly(kRfc850AfterWeekday, text.substr(comma + 2));
+  if (!parsed) return std::nullopt;
   // RFC 9110: a two-digit year that appears more than 50 years in the future is the most
-  // recent past year with the same last two digits.
-  const int currentYear = civilFromEpochSeconds(now).value_or(CivilTime{}).year;
-  int year = currentYear - currentYear % 100 + *twoDigitYear;
+  // recent past year with the same last two digits (Poco's own rule is a fixed 1969-2068).
+  int year = currentYear - currentYear % 100 + parsed->year() % 100;
   if (year > currentYear + 50) year -= 100;
-  time.year = year;
-  time.month = *month + 1;
-  time.day = *day;
-  return instantIfReal(time);
+  if (!Poco::DateTime::isValid(year, parsed->month(), parsed->day(), parsed->hour(), parsed->minute(),
+                               parsed->second())) {
+    return std::nullopt;  // 29-Feb of a year the rule makes common
+  }
+  return epochSecondsOf(
+      Poco::DateTime(year, parsed->month(), parsed->day(), parsed->hour(), parsed->minute(), parsed->second()));
 }
 
 // "Sun Nov  6 08:49:37 1994" (the day padded with a space, not a zero)
 std::optional<std::int64_t> parseAsctimeDate(std::string_view text) {
-  if (text.size() != 24 || text[3] != ' ' || text[7] != ' ' || text[10] != ' ' || text[19] != ' ' ||
-      !indexIn(kShortDays, text.substr(0, 3))) {
-    return std::nullopt;
-  }
-  CivilTime time;
-  const auto month = indexIn(kMonths, text.substr(4, 3));
-  const auto day = text[8] == ' ' ? digitsAt(text, 9, 1) : digitsAt(text, 8, 2);
-  const auto year = digitsAt(text, 20, 4);
-  if (!month || !day || !year || !readTimeOfDay(text, 11, time)) return std::nullopt;
-  time.year = *year;
-  time.month = *month + 1;
-  time.day = *day;
-  return instantIfReal(time);
+  if (text.size() < 4 || !isWeekdayName(text.substr(0, 3), true) || text[3] != ' ') return std::nullopt;
+  return instantOf(parseExactly(kAsctimeAfterWeekday, text.substr(4)));
 }
 
 // The opaque part of an entity tag ("\"x\"" of W/"x" or "x"), for weak comparison.
@@ -144,24 +108,19 @@ std::string strongEtag(std::string_view body) {
 }
 
 std::string httpDate(std::int64_t epochSeconds) {
-  const auto time = civilFromEpochSeconds(epochSeconds);
-  if (!time) {
+  const auto utc = utcDateTimeOf(epochSeconds);
+  if (!utc) {
     throw std::invalid_argument("instant " + std::to_string(epochSeconds) +
                                 " s since 1970 is outside years 0001-9999 and has no HTTP date");
   }
-  char text[40];
-  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kShortDays[time->weekday].data(), time->day,
-                kMonths[time->month - 1].data(), time->year, time->hour, time->minute, time->second);
-  return text;
+  return Poco::DateTimeFormatter::format(*utc, Poco::DateTimeFormat::HTTP_FORMAT);
 }
 
 std::optional<std::int64_t> parseHttpDate(std::string_view text) {
   text = trimmed(text);
   if (auto instant = parseImfFixdate(text)) return instant;
   if (auto instant = parseAsctimeDate(text)) return instant;
-  const auto now =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  return parseRfc850Date(text, now);
+  return parseRfc850Date(text, Poco::DateTime().year());
 }
 
 bool notModified(const std::string& ifNoneMatch, const std::string& ifModifiedSince, const std::string& etag,

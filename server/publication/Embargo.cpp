@@ -3,9 +3,13 @@
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
-#include <cstdio>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+
 #include <memory>
 #include <optional>
+#include <regex>
 #include <stdexcept>
 
 #include "publication/CivilTime.h"
@@ -13,11 +17,47 @@
 namespace paraph::publication {
 namespace {
 
+// An embargo as the document writes it, to the minute or to the second.
+const std::string kLocalToTheMinute = "%Y-%m-%dT%H:%M";
+const std::string kLocalToTheSecond = "%Y-%m-%dT%H:%M:%S";
+// The store's timestamps: RFC 3339 in UTC with milliseconds, "2026-12-01T10:00:00.000Z".
+const std::string kRfc3339UtcMilliseconds = "%Y-%m-%dT%H:%M:%S.%i%z";
+constexpr std::size_t kRfc3339DateTimeLength = 19;  // "2026-12-01T10:00:00"
+// What follows the seconds of an RFC 3339 date-time: time-secfrac? time-offset.
+const std::regex kRfc3339FractionAndOffset(R"((\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))");
+
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::optional<Poco::DateTime> parseLocalDateTime(std::string_view text) {
+  if (auto toTheMinute = parseExactly(kLocalToTheMinute, text)) return toTheMinute;
+  return parseExactly(kLocalToTheSecond, text);
+}
+
+// RFC 3339 date-time (see fromRfc3339Utc in Embargo.h) to seconds since the epoch.
+std::optional<std::int64_t> parseRfc3339(std::string_view text) {
+  if (text.size() <= kRfc3339DateTimeLength) return std::nullopt;
+  // RFC 3339 §5.6 allows 't', 'z' and a space for 'T'; Poco's ISO 8601 formats want 'T', 'Z'.
+  std::string normalized(text);
+  const char separator = normalized[10];
+  if (separator != 'T' && separator != 't' && separator != ' ') return std::nullopt;
+  normalized[10] = 'T';
+  if (normalized.back() == 'z') normalized.back() = 'Z';
+  const std::string_view wallClockText = std::string_view(normalized).substr(0, kRfc3339DateTimeLength);
+  const std::string fractionAndOffset = normalized.substr(kRfc3339DateTimeLength);
+  const auto wallClock = parseExactly(kLocalToTheSecond, wallClockText);
+  if (!wallClock || !std::regex_match(fractionAndOffset, kRfc3339FractionAndOffset)) return std::nullopt;
+  Poco::DateTime withFraction;
+  int offsetSeconds = 0;  // local time = UTC + offset
+  if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, normalized, withFraction,
+                                      offsetSeconds)) {
+    return std::nullopt;
+  }
+  return epochSecondsOf(*wallClock) - offsetSeconds;
+}
 
 // A lenient Brussels calendar for this thread. Lenient because strict ICU refuses a time
 // in the spring gap, which an embargo must still resolve (see Embargo.h); impossible
-// fields never reach it (CivilTime checks them first). Skipped and repeated wall times
+// fields never reach it (parseLocalDateTime refuses them first). Skipped and repeated wall times
 // both take the later reading. ICU calendars are not thread-safe and the zone data is
 // costly to load, hence one per thread, built on first use.
 icu::Calendar& brusselsCalendar() {
@@ -52,7 +92,7 @@ std::int64_t brusselsLocalToUtc(std::string_view localDateTime) {
   }
   icu::Calendar& calendar = brusselsCalendar();
   calendar.clear();
-  calendar.set(fields->year, fields->month - 1, fields->day, fields->hour, fields->minute, fields->second);
+  calendar.set(fields->year(), fields->month() - 1, fields->day(), fields->hour(), fields->minute(), fields->second());
   UErrorCode status = U_ZERO_ERROR;
   const UDate milliseconds = calendar.getTime(status);
   if (U_FAILURE(status)) {
@@ -64,7 +104,7 @@ std::int64_t brusselsLocalToUtc(std::string_view localDateTime) {
 }
 
 std::string brusselsWallClock(std::int64_t epochSeconds) {
-  if (!civilFromEpochSeconds(epochSeconds)) {
+  if (!utcDateTimeOf(epochSeconds)) {
     throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " s since 1970 is outside years 0001-9999");
   }
   icu::Calendar& calendar = brusselsCalendar();
@@ -77,26 +117,28 @@ std::string brusselsWallClock(std::int64_t epochSeconds) {
     throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " has no Brussels time (" +
                                 u_errorName(status) + ")");
   }
-  char text[64];  // room for any int, so the compiler sees no truncation
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d", year, month, day, hour, minute);
-  return text;
+  // The last hour of 9999 in UTC is already 10000 in Brussels, which Poco cannot write.
+  if (!Poco::DateTime::isValid(year, month, day, hour, minute)) {
+    throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " has no Brussels time in years 0001-9999");
+  }
+  return Poco::DateTimeFormatter::format(Poco::DateTime(year, month, day, hour, minute), kLocalToTheMinute);
 }
 
 std::string toRfc3339Utc(std::int64_t epochSeconds) {
-  const auto fields = civilFromEpochSeconds(epochSeconds);
-  if (!fields) {
+  const auto utc = utcDateTimeOf(epochSeconds);
+  if (!utc) {
     throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " s since 1970 is outside years 0001-9999");
   }
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", fields->year, fields->month, fields->day,
-                fields->hour, fields->minute, fields->second);
-  return text;
+  // Without a time zone differential, the formatter writes UTC's %z as "Z".
+  return Poco::DateTimeFormatter::format(*utc, Poco::DateTimeFormat::ISO8601_FORMAT);
 }
 
 std::string toRfc3339UtcMilliseconds(std::int64_t epochSeconds) {
-  std::string text = toRfc3339Utc(epochSeconds);
-  text.insert(text.size() - 1, ".000");
-  return text;
+  const auto utc = utcDateTimeOf(epochSeconds);
+  if (!utc) {
+    throw std::invalid_argument("instant " + std::to_string(epochSeconds) + " s since 1970 is outside years 0001-9999");
+  }
+  return Poco::DateTimeFormatter::format(*utc, kRfc3339UtcMilliseconds);
 }
 
 std::int64_t fromRfc3339Utc(std::string_view text) {

@@ -29,6 +29,7 @@ TEST(ConditionalGet, HttpDateIsImfFixdate) {
   EXPECT_EQ(httpDate(0), "Thu, 01 Jan 1970 00:00:00 GMT");
   EXPECT_EQ(httpDate(1'796'119'200), "Tue, 01 Dec 2026 10:00:00 GMT");
   EXPECT_THROW(httpDate(-62'135'596'801), std::invalid_argument);
+  EXPECT_EQ(httpDate(-12'219'292'801), "Thu, 14 Oct 1582 23:59:59 GMT");
 }
 
 TEST(ConditionalGet, ParsesTheThreeHttpDateForms) {
@@ -40,7 +41,9 @@ TEST(ConditionalGet, ParsesTheThreeHttpDateForms) {
   for (const std::string bad :
        {"", "yesterday", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT",
         "sun, 06 nov 1994 08:49:37 GMT", "Sun, 31 Feb 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:49:37 GMT",
-        "1994-11-06T08:49:37Z", "Sun, 06 Nov 1994 08:49:37 GMT, x"}) {
+        "1994-11-06T08:49:37Z", "Sun, 06 Nov 1994 08:49:37 GMT, x", "Sun, 06 Nov 1994 08:49:60 GMT",
+        "Sun Nov 06 08:49:37 1994", "Sun Nov  6 08:49:37 1994 GMT", "Sunday, 6-Nov-94 08:49:37 GMT",
+        "Sun, 06-Nov-94 08:49:37 GMT", "Sunday, 06-Nov-1994 08:49:37 GMT"}) {
     EXPECT_FALSE(parseHttpDate(bad).has_value()) << bad;
   }
 }

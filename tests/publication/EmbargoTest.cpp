@@ -101,6 +101,10 @@ TEST(Rfc3339, WritesUtcWithWholeSecondsOrTheStoresMilliseconds) {
   EXPECT_EQ(toRfc3339Utc(fromRfc3339Utc("0001-01-01T00:00:00Z")), "0001-01-01T00:00:00Z");
   EXPECT_EQ(toRfc3339Utc(fromRfc3339Utc("9999-12-31T23:59:59Z")), "9999-12-31T23:59:59Z");
   EXPECT_THROW(toRfc3339Utc(fromRfc3339Utc("9999-12-31T23:59:59Z") + 1), std::invalid_argument);
+  // Before 1582-10-15 too, times of day stay positive (Poco alone writes "00:00:-1" there).
+  EXPECT_EQ(toRfc3339Utc(fromRfc3339Utc("0001-01-01T00:00:00Z") + 1), "0001-01-01T00:00:01Z");
+  EXPECT_EQ(toRfc3339Utc(-12'219'292'801), "1582-10-14T23:59:59Z");
+  EXPECT_EQ(toRfc3339Utc(fromRfc3339Utc("1000-06-15T12:34:56Z")), "1000-06-15T12:34:56Z");
   // The store compares its timestamps as text: the embargo must sort like its instant.
   EXPECT_LT(std::string("2026-12-03T08:59:59.999Z"), toRfc3339UtcMilliseconds(brusselsLocalToUtc("2026-12-03T10:00")));
   EXPECT_EQ(std::string("2026-12-03T09:00:00.000Z"), toRfc3339UtcMilliseconds(brusselsLocalToUtc("2026-12-03T10:00")));
