@@ -33,7 +33,9 @@ paraph_install_packages() {
 }
 
 # The accessibility checks' npm packages (vnu-jar, axe-core, playwright-core driving
-# Debian's chromium), pinned by tests/a11y/package-lock.json.
+# Debian's chromium), pinned by tests/a11y/package-lock.json to versions that run on the
+# Node.js Debian 12 ships. npm refuses to install a package whose engines the node does not
+# meet (--engine-strict); paraph_check_node_engines then catches a node that changed since.
 paraph_install_node_modules() {
   if ! command -v npm > /dev/null; then
     local sudo=""
@@ -42,8 +44,53 @@ paraph_install_node_modules() {
   fi
   local folder="$PARAPH_ROOT/tests/a11y"
   if [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules" ]; then
-    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >&2) && touch "$folder/node_modules"
+    (cd "$folder" && npm ci --engine-strict --no-audit --no-fund --loglevel=error >&2) && touch "$folder/node_modules"
   fi
+  paraph_check_node_engines "$folder"
+}
+
+# Stops, naming the package and both versions, when the node on PATH (the one the tests
+# run) does not satisfy the engines of every package the lock file installs: a newer
+# package or an older node would otherwise only show up as failing browser tests.
+# Ranges are read with npm's own semver, so they mean what they mean to npm.
+paraph_check_node_engines() {
+  local folder="$1"
+  local npm_home
+  npm_home="$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")"
+  node -e '
+    "use strict";
+    const fs = require("node:fs");
+    const path = require("node:path");
+    const [folder, npmHome] = process.argv.slice(1);
+    let semver;
+    try {
+      semver = require(require.resolve("semver", { paths: [npmHome] }));
+    } catch {
+      console.error(`paraph: cannot find the semver module of npm beside ${npmHome}, so cannot check engines`);
+      process.exit(1);
+    }
+    const lock = JSON.parse(fs.readFileSync(path.join(folder, "package-lock.json"), "utf8"));
+    const problems = [];
+    for (const [where, locked] of Object.entries(lock.packages || {})) {
+      if (where === "") continue;
+      let installed;
+      try {
+        installed = JSON.parse(fs.readFileSync(path.join(folder, where, "package.json"), "utf8"));
+      } catch {
+        problems.push(`${where} ${locked.version} is locked but not installed; remove ${folder}/node_modules and run again`);
+        continue;
+      }
+      const range = installed.engines && installed.engines.node;
+      if (range && !semver.satisfies(process.versions.node, range)) {
+        problems.push(`${installed.name} ${installed.version} requires Node.js ${range}, but ${process.execPath} is Node.js ${process.versions.node}`);
+      }
+    }
+    for (const problem of problems) console.error(`paraph: ${problem}`);
+    if (problems.length) {
+      console.error("paraph: install a node that satisfies these, or pin versions in tests/a11y/package.json and its lock that support this one");
+      process.exit(1);
+    }
+  ' "$folder" "$npm_home"
 }
 
 paraph_build() {
