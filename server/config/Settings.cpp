@@ -103,6 +103,11 @@ Settings Settings::load(const std::string& configFile) {
   settings.parse.maxDocumentBytes = readNumber(*config, "parse.max_document_bytes", settings.parse.maxDocumentBytes);
   settings.parse.maxDepth = readNumber(*config, "parse.max_depth", settings.parse.maxDepth);
   if (settings.parse.maxDepth > 256) throw std::runtime_error("setting parse.max_depth: at most 256");
+  settings.parse.maxAttributesPerElement =
+      readNumber(*config, "parse.max_attributes_per_element", settings.parse.maxAttributesPerElement);
+  if (settings.parse.maxAttributesPerElement == 0 || settings.parse.maxAttributesPerElement > 65536) {
+    throw std::runtime_error("setting parse.max_attributes_per_element: from 1 to 65536");
+  }
   settings.print.engine = config->getString("print.engine", settings.print.engine);
   settings.print.chromiumPath = config->getString("print.chromium_path", settings.print.chromiumPath);
   settings.print.wkhtmltopdfPath = config->getString("print.wkhtmltopdf_path", settings.print.wkhtmltopdfPath);
