@@ -94,7 +94,8 @@ class Store {
   std::optional<PublicationRecord> publication(const std::string& id);
   // The live publications at `nowUtc` (published, not withdrawn, embargo passed), most
   // recently published first: `limit` of them from `offset`.
-  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, int offset, int limit);
+  // offset is 64-bit: a caller computes it from a page number a client chose.
+  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, std::int64_t offset, int limit);
   // When the feeds last changed at `nowUtc`: the latest publication, embargo lifted or
   // withdrawal; empty when nothing was ever published. Never earlier than a real change, so
   // a reader's If-Modified-Since cannot hide a withdrawal.
