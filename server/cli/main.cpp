@@ -272,6 +272,7 @@ int serveCommand(const Arguments& arguments) {
     settings.server.port = static_cast<std::uint16_t>(std::stoul(port));
   }
   if (arguments.has("data")) settings.store.dataDir = arguments.option("data");
+  // In the data folder, so that the next start finds and ends what a crash left behind.
   return paraph::http::serve(settings);
 }
 

@@ -214,6 +214,8 @@ std::vector<Setting> makeTable() {
 
   table.push_back(number("parse.max_document_bytes", in(&S::parse, &Parse::maxDocumentBytes), "largest document accepted"));
   table.push_back(number("parse.max_depth", in(&S::parse, &Parse::maxDepth), "deepest element nesting accepted", between(0, 256)));
+  table.push_back(number("parse.max_attributes_per_element", in(&S::parse, &Parse::maxAttributesPerElement),
+                         "attributes one element may have (refused before libxml2 reads them)", between(1, 65536)));
 
   table.push_back(text("print.engine", in(&S::print, &Print::engine), "the PDF engine", oneOf({"chromium", "wkhtmltopdf"})));
   table.push_back(text("print.chromium_path", in(&S::print, &Print::chromiumPath), "the browser program"));

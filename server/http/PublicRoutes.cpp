@@ -83,7 +83,7 @@ void feed(Exchange& exchange) {
   // Documents per page (the bilingual feed has both languages of each).
   const int perPage = static_cast<int>(context.settings.server.feedPageSize);
   const std::string now = store::Store::timestamp();
-  auto publications = context.store.livePublications(now, (page - 1) * perPage, perPage + 1);
+  auto publications = context.store.livePublications(now, (static_cast<std::int64_t>(page) - 1) * perPage, perPage + 1);
   const bool hasNext = publications.size() > static_cast<std::size_t>(perPage);
   if (hasNext) publications.pop_back();
   if (page > 1 && publications.empty()) throw HttpError(404, "feed " + feedPath + " has no page " + std::to_string(page));

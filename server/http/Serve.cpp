@@ -65,6 +65,9 @@ int serve(config::Settings settings) {
 
   const pipeline::Pipeline pipeline(pipeline::Home::locate(settings.home), settings.parse);
   settings.print.stylesDir = pipeline.home().styles().string();
+  // Browser profiles live in the data folder, so that a restart finds and ends what a crashed
+  // server left behind (print/BrowserProcessRecord).
+  settings.print.profilesDir = (std::filesystem::path(settings.store.dataDir) / "browser-profiles").string();
 
   store::SqliteStore store(settings.store.dataDir, settings.store.busyTimeout);
   if (store.recoveredJobs() > 0) {

@@ -3,7 +3,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <linux/close_range.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +13,8 @@
 #include <cstring>
 #include <system_error>
 #include <thread>
+
+#include "print/LauncherThread.h"
 
 extern char** environ;
 
@@ -103,46 +106,71 @@ class SigpipeBlocker {
 ChildProcess::ChildProcess(const std::string& program, const std::vector<std::string>& arguments,
                            const std::vector<std::string>& environment, Streams streams) {
   PipePair in(streams.pipeStdin), out(streams.pipeStdout), err(streams.pipeStderr);
+  // The child reports a failed exec through this pipe; a successful exec closes it (O_CLOEXEC).
+  PipePair execFailure(true);
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-
-  auto connect = [&](const PipePair& pipe, bool childReads, int target) {
-    const int childEnd = childReads ? pipe.read : pipe.write;
-    if (childEnd >= 0) {
-      posix_spawn_file_actions_adddup2(&actions, childEnd, target);
-    } else {
-      posix_spawn_file_actions_addopen(&actions, target, "/dev/null", childReads ? O_RDONLY : O_WRONLY, 0);
-    }
-  };
-  connect(in, true, STDIN_FILENO);
-  connect(out, false, STDOUT_FILENO);
-  connect(err, false, STDERR_FILENO);
-  // Descriptors the server holds without O_CLOEXEC (Poco's sockets) must not reach the child.
-  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-  // Own process group: killGroup() reaches the browser's helpers, and a terminal's Ctrl-C
-  // aimed at the server does not reach them first.
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  posix_spawnattr_setpgroup(&attributes, 0);
-  sigset_t noSignals, defaultSignals;
-  sigemptyset(&noSignals);
-  sigemptyset(&defaultSignals);
-  sigaddset(&defaultSignals, SIGPIPE);
-  posix_spawnattr_setsigmask(&attributes, &noSignals);
-  posix_spawnattr_setsigdefault(&attributes, &defaultSignals);
-
+  // Everything the child needs is made before the fork: between fork and exec a child of a
+  // multithreaded process may only make async-signal-safe calls (no allocation).
   std::vector<std::string> argv{program};
   argv.insert(argv.end(), arguments.begin(), arguments.end());
   std::vector<std::string> envp = mergedEnvironment(environment);
   auto argvPointers = pointersTo(argv);
   auto envPointers = pointersTo(envp);
+  const int childStdin = in.read;
+  const int childStdout = out.write;
+  const int childStderr = err.write;
+  const int failureEnd = execFailure.write;
 
-  const int result = ::posix_spawn(&pid_, program.c_str(), &actions, &attributes, argvPointers.data(), envPointers.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attributes);
-  if (result != 0) throw std::system_error(result, std::generic_category(), "cannot start " + program);
+  const pid_t parent = ::getpid();
+  pid_ = LauncherThread::run([&]() -> pid_t {
+    const pid_t child = ::fork();
+    if (child < 0) throw std::system_error(errno, std::generic_category(), "cannot start " + program);
+    if (child != 0) return child;
+    // In the child. Die with the server: a SIGKILLed server must not leave its browser to
+    // PID 1 (the signal is sent when the launcher thread ends, i.e. with the process).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // the server died before prctl took effect
+    // Own process group: killGroup() reaches the browser's helpers, and a terminal's Ctrl-C
+    // aimed at the server does not reach them first.
+    ::setpgid(0, 0);
+    auto connect = [&](int childEnd, int target, int mode) {
+      if (childEnd >= 0) {
+        ::dup2(childEnd, target);
+      } else {
+        const int devNull = ::open("/dev/null", mode);
+        if (devNull >= 0 && devNull != target) {
+          ::dup2(devNull, target);
+          ::close(devNull);
+        }
+      }
+    };
+    connect(childStdin, STDIN_FILENO, O_RDONLY);
+    connect(childStdout, STDOUT_FILENO, O_WRONLY);
+    connect(childStderr, STDERR_FILENO, O_WRONLY);
+    // Descriptors the server holds without O_CLOEXEC (Poco's sockets) must not reach the
+    // child; marked close-on-exec rather than closed, so the failure pipe stays usable.
+    ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+    struct sigaction defaultAction {};
+    defaultAction.sa_handler = SIG_DFL;
+    ::sigaction(SIGPIPE, &defaultAction, nullptr);
+    sigset_t noSignals;
+    sigemptyset(&noSignals);
+    ::sigprocmask(SIG_SETMASK, &noSignals, nullptr);
+    ::execve(argvPointers[0], argvPointers.data(), envPointers.data());
+    const int error = errno;
+    [[maybe_unused]] const ssize_t ignored = ::write(failureEnd, &error, sizeof error);
+    ::_exit(127);
+  });
+  closeQuietly(execFailure.write);
+  int execError = 0;
+  ssize_t got;
+  do {
+    got = ::read(execFailure.read, &execError, sizeof execError);
+  } while (got < 0 && errno == EINTR);
+  if (got == sizeof execError) {
+    reapBlocking();
+    throw std::system_error(execError, std::generic_category(), "cannot start " + program);
+  }
 
   std::swap(stdin_, in.write);
   std::swap(stdout_, out.read);

@@ -1,6 +1,7 @@
 // A program started in its own process group, with optional pipes to its standard streams.
 // The destructor kills the whole group (a browser's renderers and helpers too) and reaps it,
-// so no engine leaves processes behind, whatever path made it give up.
+// so no engine leaves processes behind, whatever path made it give up; and the program is
+// killed when the server dies, even by SIGKILL (PR_SET_PDEATHSIG, see LauncherThread).
 #pragma once
 
 #include <sys/types.h>

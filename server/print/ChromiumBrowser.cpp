@@ -6,6 +6,7 @@
 
 #include <system_error>
 
+#include "print/BrowserProcessRecord.h"
 #include "print/ChromiumTab.h"
 #include "print/DevToolsConnection.h"
 #include "print/PrintEngine.h"
@@ -47,15 +48,18 @@ std::vector<std::string> chromiumArguments(const std::string& profileDirectory) 
 
 }  // namespace
 
-ChromiumBrowser::ChromiumBrowser(const std::string& chromiumPath, Deadline startDeadline)
-    : profile_("paraph-chromium-") {
+ChromiumBrowser::ChromiumBrowser(const std::string& chromiumPath, Deadline startDeadline, const std::string& profileRoot)
+    : profile_(BrowserProcessRecord::sweptProfileRoot(profileRoot), BrowserProcessRecord::kProfilePrefix),
+      scratch_(BrowserProcessRecord::kScratchPrefix) {
   if (::access(chromiumPath.c_str(), X_OK) != 0) {
     throw PrintError(PrintError::Kind::EngineUnavailable, "Chromium not found or not executable at " + chromiumPath);
   }
   try {
+    // A TMPDIR of its own: Chromium's org.chromium.Chromium.* folders go with the browser.
     process_ = std::make_unique<ChildProcess>(chromiumPath, chromiumArguments(profile_.path()),
-                                              std::vector<std::string>{"HOME=" + profile_.path()},
+                                              std::vector<std::string>{"HOME=" + profile_.path(), "TMPDIR=" + scratch_.path()},
                                               ChildProcess::Streams{false, false, true});
+    BrowserProcessRecord::write(profile_.path(), process_->pid(), scratch_.path());  // pid = its process group
   } catch (const std::system_error& error) {
     throw PrintError(PrintError::Kind::EngineUnavailable, std::string("cannot start Chromium: ") + error.what());
   }

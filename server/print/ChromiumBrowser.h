@@ -25,8 +25,10 @@ class DevToolsConnection;
 class ChromiumBrowser {
  public:
   // Starts chromiumPath headless and connects; throws PrintError(EngineUnavailable) with
-  // the last lines Chromium wrote when it does not come up before startDeadline.
-  ChromiumBrowser(const std::string& chromiumPath, Deadline startDeadline);
+  // the last lines Chromium wrote when it does not come up before startDeadline. The profile
+  // is made under profileRoot (empty: $TMPDIR), after sweeping what crashed owners left
+  // there (see BrowserProcessRecord).
+  ChromiumBrowser(const std::string& chromiumPath, Deadline startDeadline, const std::string& profileRoot = {});
   ~ChromiumBrowser();
   ChromiumBrowser(const ChromiumBrowser&) = delete;
   ChromiumBrowser& operator=(const ChromiumBrowser&) = delete;
@@ -48,6 +50,7 @@ class ChromiumBrowser {
   std::string stderrTail() const;
 
   TempDirectory profile_;  // declared first: removed after the processes are gone
+  TempDirectory scratch_;  // the browser's TMPDIR
   std::unique_ptr<ChildProcess> process_;
   std::thread stderrReader_;
   std::atomic<bool> stopReading_{false};

@@ -48,7 +48,8 @@ std::shared_ptr<ChromiumBrowser> ChromiumEngine::runningBrowser(std::unique_lock
   // it, it dies here, and its processes (a runaway renderer) stop competing with the start.
   browser_.reset();
   try {
-    browser_ = std::make_shared<ChromiumBrowser>(config_.chromiumPath, deadlineIn(kBrowserStartLimit));
+    browser_ = std::make_shared<ChromiumBrowser>(config_.chromiumPath, deadlineIn(kBrowserStartLimit),
+                                                 config_.profilesDir);
     ++launches_;
     lastLaunchFailed_ = false;
   } catch (...) {

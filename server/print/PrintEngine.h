@@ -52,6 +52,9 @@ struct EngineConfig {
   unsigned restartAfter = 500;               // print.restart_after documents
   std::chrono::milliseconds timeout{30000};  // print.timeout_ms per document
   std::string stylesDir;                     // the only local folder an engine may read
+  // Where browser profiles are made and swept at start: <store.data_dir>/browser-profiles
+  // for `paraph serve`; empty (the command line) = $TMPDIR. Not a setting of its own.
+  std::string profilesDir;
 };
 
 // Creates the configured engine; throws PrintError(EngineUnavailable) when it cannot start.

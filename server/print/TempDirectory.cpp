@@ -8,9 +8,19 @@
 
 namespace paraph::print {
 
-TempDirectory::TempDirectory(const std::string& prefix) {
+namespace {
+
+std::string temporaryFolder() {
   const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/" + prefix + "XXXXXX";
+  return base != nullptr && *base != '\0' ? base : "/tmp";
+}
+
+}  // namespace
+
+TempDirectory::TempDirectory(const std::string& prefix) : TempDirectory(temporaryFolder(), prefix) {}
+
+TempDirectory::TempDirectory(const std::string& parent, const std::string& prefix) {
+  std::string pattern = parent + "/" + prefix + "XXXXXX";
   std::vector<char> buffer(pattern.begin(), pattern.end());
   buffer.push_back('\0');
   // mkdtemp creates the directory with mode 0700: other local users cannot read a profile.

@@ -10,6 +10,8 @@ class TempDirectory {
  public:
   // Creates $TMPDIR/<prefix>XXXXXX (or /tmp); throws std::system_error on failure.
   explicit TempDirectory(const std::string& prefix);
+  // Creates parent/<prefix>XXXXXX.
+  TempDirectory(const std::string& parent, const std::string& prefix);
   ~TempDirectory();
   TempDirectory(const TempDirectory&) = delete;
   TempDirectory& operator=(const TempDirectory&) = delete;

@@ -1,5 +1,6 @@
 #include "publication/AtomFeed.h"
 
+#include <cstdint>
 #include <new>
 #include <stdexcept>
 #include <string_view>
@@ -163,7 +164,7 @@ std::string atomDate(const std::string& text, const std::string& field) {
   }
 }
 
-std::string pageUrl(const FeedBuilder& builder, const FeedPage& page, int number) {
+std::string pageUrl(const FeedBuilder& builder, const FeedPage& page, std::int64_t number) {
   const std::string url = builder.absolute(page.feedPath, "feed path");
   return number <= 1 ? url : url + "?page=" + std::to_string(number);
 }
@@ -247,7 +248,7 @@ std::string renderAtom(const FeedPage& page) {
   builder.link(feed, "self", kAtomType, pageUrl(builder, page, page.page));
   builder.link(feed, "first", kAtomType, pageUrl(builder, page, 1));
   if (page.page > 1) builder.link(feed, "previous", kAtomType, pageUrl(builder, page, page.page - 1));
-  if (page.hasNext) builder.link(feed, "next", kAtomType, pageUrl(builder, page, page.page + 1));
+  if (page.hasNext) builder.link(feed, "next", kAtomType, pageUrl(builder, page, std::int64_t{page.page} + 1));
   builder.link(feed, "alternate", "text/html", builder.absolute("/", "site root"), hreflangOf(page.lang));
 
   for (const FeedEntry& entry : page.entries) addEntry(builder, entry);

@@ -258,13 +258,15 @@ std::optional<PublicationRecord> SqliteStore::publication(const std::string& id)
   });
 }
 
-std::vector<PublicationRecord> SqliteStore::livePublications(const std::string& nowUtc_, int offset, int limit) {
+std::vector<PublicationRecord> SqliteStore::livePublications(const std::string& nowUtc_, std::int64_t offset,
+                                                            int limit) {
+  const Poco::Int64 skipped = std::max<std::int64_t>(offset, 0);
   return database_.read([&](Session& session) {
     std::vector<PublicationRow> rows;
     session << std::string(kPublicationColumns) +
                    "WHERE withdrawn = 0 AND (embargo_until IS NULL OR embargo_until <= ?) "
                    "ORDER BY MAX(published_at, COALESCE(embargo_until, '')) DESC, document_id LIMIT ? OFFSET ?",
-        into(rows), useRef(nowUtc_), useRef(limit), useRef(offset), now;
+        into(rows), useRef(nowUtc_), useRef(limit), useRef(skipped), now;
     std::vector<PublicationRecord> result;
     for (const auto& row : rows) result.push_back(toPublication(row));
     return result;
@@ -567,7 +569,8 @@ std::int64_t SqliteStore::queueDepth() {
 DocumentPage SqliteStore::documents(const std::string& type, int page, int perPage) {
   return database_.read([&](Session& session) {
     DocumentPage result;
-    const int offset = (std::max(page, 1) - 1) * perPage;
+    // In 64 bits: page=2147483647 times perPage overflowed an int and came back as page 1.
+    const Poco::Int64 offset = (static_cast<Poco::Int64>(std::max(page, 1)) - 1) * std::max(perPage, 0);
     using DocumentRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, int>;
     std::vector<DocumentRow> rows;
     const std::string filter = type.empty() ? "" : "WHERE d.type = ? ";

@@ -97,7 +97,7 @@ class SqliteStore final : public Store {
   std::optional<PublicationRecord> publication(const std::string& id) override;
   // The live publications at `nowUtc` (published, not withdrawn, embargo passed), most
   // recently published first: `limit` of them from `offset`.
-  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, int offset, int limit) override;
+  std::vector<PublicationRecord> livePublications(const std::string& nowUtc, std::int64_t offset, int limit) override;
   // When the feeds last changed at `nowUtc`: the latest publication, embargo lifted or
   // withdrawal; empty when nothing was ever published. Never earlier than a real change, so
   // a reader's If-Modified-Since cannot hide a withdrawal.

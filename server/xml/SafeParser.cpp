@@ -1,14 +1,23 @@
 #include "xml/SafeParser.h"
 
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
 
+#include "xml/AttributeLimit.h"
 #include "xml/XPath.h"
 
 namespace paraph::xml {
 namespace {
+
+// Where the previous start tag was and its column, so the next column is counted from there.
+struct ColumnCursor {
+  const xmlParserInput* input = nullptr;
+  std::uint64_t offset = 0;  // from the start of `input`
+  int column = 1;
+};
 
 // Per-parse state reached from the SAX callbacks through xmlParserCtxt::_private.
 struct ParseGuard {
@@ -19,6 +28,7 @@ struct ParseGuard {
   Diagnostic firstProblem;
   bool hasProblem = false;
   std::unordered_map<const xmlNode*, int>* elementColumns = nullptr;
+  ColumnCursor columnCursor;
   startElementNsSAX2Func startElement = nullptr;
   endElementNsSAX2Func endElement = nullptr;
 };
@@ -47,16 +57,33 @@ void onDoctype(void* userData, const xmlChar*, const xmlChar*, const xmlChar*) {
 
 // The SAX callback runs just after the start tag; '<' cannot occur inside it (not even in
 // attribute values), so the tag starts at the nearest '<' before the cursor. Columns count
-// characters, not UTF-8 bytes, from 1.
-int startTagColumn(xmlParserCtxtPtr context) {
+// characters, not UTF-8 bytes, from 1. Start tags come in document order, so the column is
+// carried forward from the previous tag instead of scanning back to the line's start: on a
+// document written on one line, scanning back made parsing quadratic in its length.
+int startTagColumn(xmlParserCtxtPtr context, ColumnCursor& cursor) {
   const xmlParserInputPtr input = context->input;
   if (input == nullptr || input->base == nullptr || input->cur == nullptr) return 0;
   const xmlChar* tagStart = input->cur;
   while (tagStart > input->base && *tagStart != '<') --tagStart;
+  // Offsets from the start of the input, stable when libxml2 shrinks its buffer (consumed).
+  const auto consumed = static_cast<std::uint64_t>(input->consumed);
+  const std::uint64_t tagOffset = consumed + static_cast<std::uint64_t>(tagStart - input->base);
   int column = 1;
-  for (const xmlChar* scan = tagStart; scan > input->base && scan[-1] != '\n'; --scan) {
-    if ((scan[-1] & 0xC0) != 0x80) ++column;
+  if (cursor.input == input && cursor.offset >= consumed && cursor.offset <= tagOffset) {
+    column = cursor.column;
+    for (const xmlChar* scan = input->base + (cursor.offset - consumed); scan < tagStart; ++scan) {
+      if (*scan == '\n') {
+        column = 1;
+      } else if ((*scan & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+  } else {
+    for (const xmlChar* scan = tagStart; scan > input->base && scan[-1] != '\n'; --scan) {
+      if ((scan[-1] & 0xC0) != 0x80) ++column;
+    }
   }
+  cursor = ColumnCursor{input, tagOffset, column};
   return column;
 }
 
@@ -72,7 +99,7 @@ void onStartElement(void* userData, const xmlChar* localname, const xmlChar* pre
     return;
   }
   auto* context = static_cast<xmlParserCtxtPtr>(userData);
-  const int column = startTagColumn(context);
+  const int column = startTagColumn(context, guard.columnCursor);
   guard.startElement(userData, localname, prefix, uri, namespaceCount, namespaces, attributeCount,
                      defaultedCount, attributes);
   if (context->node != nullptr) (*guard.elementColumns)[context->node] = column;
@@ -135,6 +162,12 @@ ParsedDocument parseUntrusted(std::string_view bytes, const std::string& sourceN
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw InvalidInput({Diagnostic{sourceName, 0, 0, "", "the document is too large", "parse"}});
   }
+  if (const auto crowded = findStartTagWithMoreAttributesThan(bytes, limits.maxAttributesPerElement)) {
+    throw InvalidInput({Diagnostic{sourceName, crowded->line, crowded->column, "",
+                                   "an element has more than " + std::to_string(limits.maxAttributesPerElement) +
+                                       " attributes (setting parse.max_attributes_per_element)",
+                                   "parse"}});
+  }
   ParserCtxtPtr context(xmlNewParserCtxt());
   if (!context) throw std::bad_alloc();
 
@@ -174,6 +207,7 @@ DocPtr parseTrustedFile(const std::string& path) {
   ParseLimits generous;
   generous.maxDocumentBytes = 64 * 1024 * 1024;
   generous.maxDepth = 256;
+  generous.maxAttributesPerElement = 4096;
   try {
     return std::move(parseUntrusted(content.str(), path, generous).document);
   } catch (const InvalidInput& error) {

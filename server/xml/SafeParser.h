@@ -14,6 +14,7 @@ namespace paraph::xml {
 struct ParseLimits {
   std::size_t maxDocumentBytes = 2 * 1024 * 1024;  // parse.max_document_bytes
   unsigned maxDepth = 64;                           // parse.max_depth (at most 256)
+  unsigned maxAttributesPerElement = 256;           // parse.max_attributes_per_element
 };
 
 // A parsed submission and where each element starts in it. libxml2 keeps only line numbers

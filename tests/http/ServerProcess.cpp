@@ -129,6 +129,15 @@ void ServerProcess::crash() {
   port_ = 0;
 }
 
+void ServerProcess::killNineLeavingChildren() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  port_ = 0;
+}
+
 std::string ServerProcess::log() const { return readFile(folder_ / "server.log"); }
 
 }  // namespace paraph::testing

@@ -31,7 +31,11 @@ class ServerProcess {
   int stop();
   // kill -9, as a crash would; the print engine's browser processes are then cleaned up.
   void crash();
+  // kill -9 of the server alone, as the OOM killer or an operator would: whatever the
+  // server started is left to fend for itself.
+  void killNineLeavingChildren();
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
 
   std::uint16_t port() const { return port_; }
   std::filesystem::path dataDir() const { return folder_ / "data"; }

@@ -312,3 +312,19 @@ TEST(Store, AConsolidationNeverRevertsAConventionVersionSubmittedWhileItWasPlann
   RecordProperty("refused", refusedCount);
   EXPECT_GT(consolidatedCount, 0);
 }
+
+// ?page=2147483647 once overflowed the offset in 32 bits and answered page 1 again.
+TEST(Store, APageFarBeyondTheLastIsEmptyNotTheFirstPageAgain) {
+  TemporaryFolder folder("far-page");
+  Store store(folder.path(), kBusyTimeout);
+  ASSERT_EQ(store.submit(submissionOf(store, "A", "x"), 10).kind, SubmitOutcome::Kind::queued);
+  runNext(store, "a");
+  EXPECT_EQ(store.documents("", 1, 100).documents.size(), 1u);
+  for (const int page : {2, 2147483647}) {
+    for (const int perPage : {1, 100}) {
+      const auto far = store.documents("", page, perPage);
+      EXPECT_TRUE(far.documents.empty()) << "page " << page << " of " << perPage;
+      EXPECT_EQ(far.total, 1);
+    }
+  }
+}
