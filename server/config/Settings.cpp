@@ -107,6 +107,9 @@ Settings Settings::load(const std::string& configFile) {
   settings.print.chromiumPath = config->getString("print.chromium_path", settings.print.chromiumPath);
   settings.print.wkhtmltopdfPath = config->getString("print.wkhtmltopdf_path", settings.print.wkhtmltopdfPath);
   settings.print.poolSize = readNumber(*config, "print.pool_size", settings.print.poolSize);
+  settings.print.probeTimeout = std::chrono::milliseconds(readNumber(
+      *config, "print.probe_timeout_ms", static_cast<std::uint64_t>(settings.print.probeTimeout.count())));
+  settings.print.trace = config->getBool("print.trace", settings.print.trace);
   settings.print.restartAfter = readNumber(*config, "print.restart_after", settings.print.restartAfter);
   settings.print.timeout = std::chrono::milliseconds(
       readNumber(*config, "print.timeout_ms", static_cast<std::uint64_t>(settings.print.timeout.count())));

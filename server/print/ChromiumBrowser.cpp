@@ -47,6 +47,10 @@ std::vector<std::string> chromiumArguments(const std::string& profileDirectory) 
 
 }  // namespace
 
+std::vector<std::string> ChromiumBrowser::arguments(const std::string& profileDirectory) {
+  return chromiumArguments(profileDirectory);
+}
+
 ChromiumBrowser::ChromiumBrowser(const std::string& chromiumPath, Deadline startDeadline)
     : profile_("paraph-chromium-") {
   if (::access(chromiumPath.c_str(), X_OK) != 0) {
@@ -94,6 +98,15 @@ ChromiumBrowser::~ChromiumBrowser() {
 }
 
 bool ChromiumBrowser::healthy() const { return !retired_ && connection_->alive(); }
+
+bool ChromiumBrowser::answers(Deadline deadline) const {
+  try {
+    connection_->call("Browser.getVersion", nullptr, "", deadline);
+    return true;
+  } catch (const PrintError&) {
+    return false;
+  }
+}
 
 std::unique_ptr<ChromiumTab> ChromiumBrowser::openTab(Deadline deadline) {
   return std::make_unique<ChromiumTab>(connection_, deadline);

@@ -52,6 +52,8 @@ struct EngineConfig {
   unsigned restartAfter = 500;               // print.restart_after documents
   std::chrono::milliseconds timeout{30000};  // print.timeout_ms per document
   std::string stylesDir;                     // the only local folder an engine may read
+  std::chrono::milliseconds probeTimeout{2000};  // print.probe_timeout_ms: ready()'s ping
+  bool trace = false;                        // print.trace: one line per PDF on stderr, time per step
 };
 
 // Creates the configured engine; throws PrintError(EngineUnavailable) when it cannot start.
