@@ -223,6 +223,8 @@ std::vector<Setting> makeTable() {
   table.push_back(number("print.pool_size", in(&S::print, &Print::poolSize), "Chromium tabs printing at once; 0 = cores"));
   table.push_back(number("print.restart_after", in(&S::print, &Print::restartAfter), "documents before the browser restarts"));
   table.push_back(number("print.timeout_ms", in(&S::print, &Print::timeout), "longest one PDF may take"));
+  table.push_back(number("print.probe_timeout_ms", in(&S::print, &Print::probeTimeout), "longest the readiness ping may wait for the browser"));
+  table.push_back(flag("print.trace", in(&S::print, &Print::trace), "one line per PDF on standard error with the time of each step"));
 
   table.push_back(text("server.bind_address", in(&S::server, &Server::bindAddress), "address to listen on"));
   table.push_back(number("server.port", in(&S::server, &Server::port), "TCP port; 0 picks a free one"));

@@ -48,6 +48,10 @@ std::vector<std::string> chromiumArguments(const std::string& profileDirectory) 
 
 }  // namespace
 
+std::vector<std::string> ChromiumBrowser::arguments(const std::string& profileDirectory) {
+  return chromiumArguments(profileDirectory);
+}
+
 ChromiumBrowser::ChromiumBrowser(const std::string& chromiumPath, Deadline startDeadline, const std::string& profileRoot)
     : profile_(BrowserProcessRecord::sweptProfileRoot(profileRoot), BrowserProcessRecord::kProfilePrefix),
       scratch_(BrowserProcessRecord::kScratchPrefix) {
@@ -98,6 +102,15 @@ ChromiumBrowser::~ChromiumBrowser() {
 }
 
 bool ChromiumBrowser::healthy() const { return !retired_ && connection_->alive(); }
+
+bool ChromiumBrowser::answers(Deadline deadline) const {
+  try {
+    connection_->call("Browser.getVersion", nullptr, "", deadline);
+    return true;
+  } catch (const PrintError&) {
+    return false;
+  }
+}
 
 std::unique_ptr<ChromiumTab> ChromiumBrowser::openTab(Deadline deadline) {
   return std::make_unique<ChromiumTab>(connection_, deadline);

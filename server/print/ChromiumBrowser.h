@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "print/ChildProcess.h"
 #include "print/Deadline.h"
@@ -35,6 +36,12 @@ class ChromiumBrowser {
 
   std::unique_ptr<ChromiumTab> openTab(Deadline deadline);
 
+  // The command line paraph starts Chromium with (the benchmark gives it to its peers).
+  static std::vector<std::string> arguments(const std::string& profileDirectory);
+
+  // True when the browser answers a protocol ping (Browser.getVersion) before the deadline:
+  // a frozen browser (SIGSTOP, a stuck browser process) keeps its socket open but does not.
+  bool answers(Deadline deadline) const;
   // False once the connection closed (crash, kill) or retire() was called.
   bool healthy() const;
   // No new documents: the engine replaces this browser (after a timeout, or when it stopped

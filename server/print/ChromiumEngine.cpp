@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "print/ChromiumBrowser.h"
@@ -128,14 +130,16 @@ void ChromiumEngine::giveBack(PooledTab lease, TabFate fate) {
   tabReturned_.notify_one();
 }
 
-std::string ChromiumEngine::printOnce(const std::string& html) {
+std::string ChromiumEngine::printOnce(const std::string& html, PrintSteps* steps) {
+  const auto waitBegin = std::chrono::steady_clock::now();
   PooledTab lease = borrow(deadlineIn(config_.timeout));
+  if (steps) steps->waitMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waitBegin).count();
   lease.browser->countDocument();
   // The document's budget starts once it has a tab: a browser (re)start is the engine's
   // cost, and counting it would make the document after a timeout time out in turn.
   const Deadline deadline = deadlineIn(config_.timeout);
   try {
-    std::string pdf = lease.tab->print(html, deadline);
+    std::string pdf = lease.tab->print(html, deadline, steps);
     giveBack(std::move(lease), TabFate::Reuse);
     return pdf;
   } catch (const PrintError& error) {
@@ -159,23 +163,43 @@ std::string ChromiumEngine::printOnce(const std::string& html) {
 }
 
 std::string ChromiumEngine::print(const std::string& html, const PrintSettings& settings) {
+  PrintSteps steps;
+  PrintSteps* traced = config_.trace ? &steps : nullptr;
   std::string pdf;
   try {
-    pdf = printOnce(html);
+    pdf = printOnce(html, traced);
   } catch (const PrintError& error) {
     // The browser died under this document (killed, out of memory): one more try on a new
     // browser. A document that crashes Chromium itself fails the second time too.
     if (error.kind() != PrintError::Kind::EngineCrashed) throw;
-    pdf = printOnce(html);
+    pdf = printOnce(html, traced);
   }
-  return applyPdfMetadata(pdf, settings, name());
+  if (!traced) return applyPdfMetadata(pdf, settings, name());
+  const auto begin = std::chrono::steady_clock::now();
+  std::string finished = applyPdfMetadata(pdf, settings, name());
+  steps.metadataMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+  std::ostringstream line;  // one write, so lines of concurrent prints do not interleave
+  line.setf(std::ios::fixed);
+  line.precision(1);
+  line << "print.trace chromium: wait-for-tab " << steps.waitMs << " ms, load " << steps.loadMs << " ms, printToPDF "
+       << steps.printMs << " ms, decode " << steps.decodeMs << " ms, metadata " << steps.metadataMs << " ms, "
+       << html.size() << " B html, " << finished.size() << " B pdf\n";
+  std::clog << line.str() << std::flush;
+  return finished;
 }
 
 bool ChromiumEngine::ready() const {
-  std::lock_guard lock(mutex_);
-  // A browser that crashed since is started again by the next document; one that cannot be
-  // started at all is what makes the engine not ready.
-  return !lastLaunchFailed_;
+  std::shared_ptr<ChromiumBrowser> browser;
+  {
+    std::lock_guard lock(mutex_);
+    // A browser that crashed since is started again by the next document; one that cannot be
+    // started at all is what makes the engine not ready.
+    if (lastLaunchFailed_) return false;
+    if (!browser_ || !browser_->healthy()) return true;
+    browser = browser_;
+  }
+  // Outside the lock: a frozen browser must not hold up the printing threads too.
+  return browser->answers(deadlineIn(config_.probeTimeout));
 }
 
 unsigned ChromiumEngine::restarts() const {

@@ -30,6 +30,7 @@ namespace paraph::print {
 
 class ChromiumBrowser;
 class ChromiumTab;
+struct PrintSteps;
 
 class ChromiumEngine final : public PrintEngine {
  public:
@@ -42,8 +43,10 @@ class ChromiumEngine final : public PrintEngine {
 
   std::string name() const override { return "chromium"; }
   std::string print(const std::string& html, const PrintSettings& settings) override;
-  // True unless the last attempt to start a browser failed (a browser that crashed is started
-  // again by the next document, so a crash alone does not make the engine unready).
+  // False when the last attempt to start a browser failed, or when the running browser does
+  // not answer a protocol ping within print.probe_timeout_ms (frozen, SIGSTOP). A browser
+  // that crashed is started again by the next document, so a crash alone does not make the
+  // engine unready.
   bool ready() const override;
   unsigned restarts() const override;
 
@@ -62,7 +65,7 @@ class ChromiumEngine final : public PrintEngine {
   PooledTab borrow(Deadline deadline);
   void giveBack(PooledTab lease, TabFate fate);
   std::shared_ptr<ChromiumBrowser> runningBrowser(std::unique_lock<std::mutex>& lock);
-  std::string printOnce(const std::string& html);
+  std::string printOnce(const std::string& html, PrintSteps* steps);
 
   const EngineConfig config_;
   const unsigned poolSize_;

@@ -1,10 +1,12 @@
 #include "print/ChromiumTab.h"
 
-#include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
 
+#include <array>
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <sstream>
 
@@ -37,17 +39,37 @@ std::string base64Encoded(const std::string& bytes) {
   return out.str();
 }
 
+// A table decoder: the PDF comes back base64-encoded, and Poco's stream decoder costs a
+// virtual call per character. Characters outside the alphabet (none in Chromium's output)
+// are skipped; decoding stops at the first '='.
 std::string base64Decoded(const std::string& text) {
-  std::istringstream in(text);
-  Poco::Base64Decoder decoder(in);
+  static const auto table = [] {
+    std::array<std::int8_t, 256> values{};
+    values.fill(-1);
+    const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int index = 0; index < 64; ++index) values[static_cast<unsigned char>(alphabet[index])] = static_cast<std::int8_t>(index);
+    return values;
+  }();
   std::string bytes;
   bytes.reserve(text.size() / 4 * 3);
-  char chunk[65536];
-  while (decoder.read(chunk, sizeof chunk) || decoder.gcount() > 0) {
-    bytes.append(chunk, static_cast<std::size_t>(decoder.gcount()));
+  std::uint32_t accumulator = 0;
+  int bits = 0;
+  for (const char character : text) {
+    if (character == '=') break;
+    const std::int8_t value = table[static_cast<unsigned char>(character)];
+    if (value < 0) continue;
+    accumulator = (accumulator << 6) | static_cast<std::uint32_t>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push_back(static_cast<char>((accumulator >> bits) & 0xFF));
+    }
   }
   return bytes;
 }
+
+// The page every tab loads once; documents replace its content.
+constexpr const char* kShell = "<!DOCTYPE html><html><head></head><body></body></html>";
 
 Object::Ptr header(const char* name, const std::string& value) {
   return parameters({{"name", std::string(name)}, {"value", value}});
@@ -59,9 +81,8 @@ Object::Ptr header(const char* name, const std::string& value) {
 struct ChromiumTab::Events {
   std::mutex mutex;
   std::condition_variable changed;
-  std::string html;            // the document being printed
-  bool documentServed = false; // kDocumentUrl was answered for this print
-  bool loaded = false;         // load event after the document was served
+  bool documentServed = false; // kDocumentUrl (the empty shell) was answered, once per tab
+  bool loaded = false;         // load event since the last reset
   bool crashed = false;        // the renderer died
   unsigned blocked = 0;
 };
@@ -98,9 +119,9 @@ ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadlin
         std::string body;
         {
           std::lock_guard lock(events->mutex);
-          if (mainDocument && !events->documentServed && !events->html.empty()) {
+          if (mainDocument && !events->documentServed) {
             events->documentServed = true;
-            body = base64Encoded(events->html);
+            body = base64Encoded(kShell);
           } else {
             ++events->blocked;
           }
@@ -124,7 +145,7 @@ ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadlin
         }
       } else if (method == "Page.loadEventFired") {
         std::lock_guard lock(events->mutex);
-        if (events->documentServed) events->loaded = true;
+        events->loaded = true;
         events->changed.notify_all();
       } else if (method == "Inspector.targetCrashed") {
         std::lock_guard lock(events->mutex);
@@ -139,6 +160,19 @@ ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadlin
     connection_->call("Emulation.setScriptExecutionDisabled", parameters({{"value", true}}), sessionId_, deadline);
     connection_->call("Page.enable", nullptr, sessionId_, deadline);
     connection_->call("Inspector.enable", nullptr, sessionId_, deadline);
+
+    // The shell: the one navigation this tab makes. It gives the tab its fake origin and the
+    // Content-Security-Policy header; every document then replaces the shell's content
+    // (Page.setDocumentContent, i.e. document.open/write/close, which keeps the policy)
+    // instead of navigating: no new document loader, no renderer swap, ~4x faster loads.
+    resetLoaded();
+    const auto navigation =
+        connection_->call("Page.navigate", parameters({{"url", std::string(kDocumentUrl)}}), sessionId_, deadline);
+    const std::string navigationError = navigation->optValue<std::string>("errorText", "");
+    if (!navigationError.empty()) {
+      throw PrintError(PrintError::Kind::Failed, "Chromium could not load the tab's shell: " + navigationError);
+    }
+    waitForLoad(deadline, "the tab's shell");
   } catch (...) {
     if (!sessionId_.empty()) connection_->unsubscribe(sessionId_);
     connection_->send("Target.disposeBrowserContext", parameters({{"browserContextId", browserContextId_}}), "");
@@ -156,40 +190,38 @@ unsigned ChromiumTab::blockedRequests() const {
   return events_->blocked;
 }
 
-std::string ChromiumTab::print(const std::string& html, Deadline deadline) {
-  if (html.empty()) throw PrintError(PrintError::Kind::Failed, "the document is empty");
-  {
-    std::lock_guard lock(events_->mutex);
-    events_->html = html;
-    events_->documentServed = false;
-    events_->loaded = false;
-  }
-  struct ForgetDocument {  // the HTML is not kept in the tab once printed (or abandoned)
-    Events& events;
-    ~ForgetDocument() {
-      std::lock_guard lock(events.mutex);
-      events.html.clear();
-      events.html.shrink_to_fit();
-    }
-  } forget{*events_};
+void ChromiumTab::resetLoaded() {
+  std::lock_guard lock(events_->mutex);
+  events_->loaded = false;
+}
 
-  const auto navigation =
-      connection_->call("Page.navigate", parameters({{"url", std::string(kDocumentUrl)}}), sessionId_, deadline);
-  const std::string navigationError = navigation->optValue<std::string>("errorText", "");
-  if (!navigationError.empty()) {
-    throw PrintError(PrintError::Kind::Failed, "Chromium could not load the document: " + navigationError);
+void ChromiumTab::waitForLoad(Deadline deadline, const std::string& what) {
+  // Wait in short slices: a browser that dies sends no event, only its socket closes.
+  std::unique_lock lock(events_->mutex);
+  while (!events_->loaded && !events_->crashed && connection_->alive() && std::chrono::steady_clock::now() < deadline) {
+    events_->changed.wait_for(lock, std::chrono::milliseconds(50));
   }
-  {
-    // Wait in short slices: a browser that dies sends no event, only its socket closes.
-    std::unique_lock lock(events_->mutex);
-    while (!events_->loaded && !events_->crashed && connection_->alive() &&
-           std::chrono::steady_clock::now() < deadline) {
-      events_->changed.wait_for(lock, std::chrono::milliseconds(50));
-    }
-    if (events_->crashed) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium's renderer crashed while loading the document");
-    if (!connection_->alive()) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium died while loading the document");
-    if (!events_->loaded) throw PrintError(PrintError::Kind::Timeout, "the document did not finish loading");
-  }
+  if (events_->crashed) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium's renderer crashed while loading " + what);
+  if (!connection_->alive()) throw PrintError(PrintError::Kind::EngineCrashed, "Chromium died while loading " + what);
+  if (!events_->loaded) throw PrintError(PrintError::Kind::Timeout, what + " did not finish loading");
+}
+
+std::string ChromiumTab::print(const std::string& html, Deadline deadline, PrintSteps* steps) {
+  if (html.empty()) throw PrintError(PrintError::Kind::Failed, "the document is empty");
+  auto lap = Clock::now();
+  auto measure = [&](double PrintSteps::*field) {
+    const auto now = Clock::now();
+    if (steps) steps->*field = std::chrono::duration<double, std::milli>(now - lap).count();
+    lap = now;
+  };
+
+  resetLoaded();
+  // The main frame's id is the target's id. The answer comes once the HTML is parsed; the
+  // load event once its inline images and fonts are decoded too.
+  connection_->call("Page.setDocumentContent", parameters({{"frameId", targetId_}, {"html", html}}), sessionId_,
+                    deadline);
+  waitForLoad(deadline, "the document");
+  measure(&PrintSteps::loadMs);
 
   // A4 in inches for documents without an @page size; CSS @page wins (preferCSSPageSize).
   const auto printed = connection_->call("Page.printToPDF",
@@ -201,7 +233,10 @@ std::string ChromiumTab::print(const std::string& html, Deadline deadline) {
                                                      {"generateDocumentOutline", true},
                                                      {"displayHeaderFooter", false}}),
                                          sessionId_, deadline);
-  return base64Decoded(printed->getValue<std::string>("data"));
+  measure(&PrintSteps::printMs);
+  std::string pdf = base64Decoded(printed->getValue<std::string>("data"));
+  measure(&PrintSteps::decodeMs);
+  return pdf;
 }
 
 }  // namespace paraph::print

@@ -2,9 +2,11 @@
 // with any other document), attached over a flattened DevTools session.
 //
 // Nothing leaks: the tab has JavaScript disabled and intercepts every request (Fetch domain).
-// A document is loaded by navigating to a fixed fake origin, kDocumentUrl, whose one request
-// is answered with the HTML; every other request (network, file://, cloud metadata, iframes,
-// images, a second request for kDocumentUrl) is failed before it leaves the browser:
+// When it opens, the tab navigates once to a fixed fake origin, kDocumentUrl, whose one
+// request is answered with an empty shell; each document then replaces the shell's content
+// (Page.setDocumentContent) without a navigation. Every other request (network, file://,
+// cloud metadata, iframes, images, a second request for kDocumentUrl) is failed before it
+// leaves the browser:
 // subresources with BlockedByClient, navigations (frames, meta refresh) with Aborted, which
 // leaves the current document in place instead of an error page. The response also carries a Content-Security-Policy allowing only inline styles
 // and data: images and fonts, as a second wall.
@@ -19,6 +21,15 @@ namespace paraph::print {
 
 class DevToolsConnection;
 
+// Where one print's time went, in milliseconds (print.trace).
+struct PrintSteps {
+  double waitMs = 0;      // waiting for a free tab (filled in by the engine)
+  double loadMs = 0;      // setDocumentContent until the load event
+  double printMs = 0;     // Page.printToPDF, answer received and parsed
+  double decodeMs = 0;    // base64 to bytes
+  double metadataMs = 0;  // applyPdfMetadata (filled in by the engine)
+};
+
 class ChromiumTab {
  public:
   static constexpr const char* kDocumentUrl = "http://paraph.invalid/document";
@@ -32,13 +43,17 @@ class ChromiumTab {
 
   // Loads html and prints it: A4 unless the CSS @page says otherwise, backgrounds, tagged,
   // outline from the headings. Returns the PDF as Chromium wrote it.
-  std::string print(const std::string& html, Deadline deadline);
+  // When steps is given, it receives the time each step took.
+  std::string print(const std::string& html, Deadline deadline, PrintSteps* steps = nullptr);
 
   // Requests blocked since the tab opened (diagnostics and tests).
   unsigned blockedRequests() const;
 
  private:
   struct Events;
+
+  void resetLoaded();
+  void waitForLoad(Deadline deadline, const std::string& what);
 
   std::shared_ptr<DevToolsConnection> connection_;
   std::shared_ptr<Events> events_;

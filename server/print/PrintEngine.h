@@ -55,6 +55,8 @@ struct EngineConfig {
   // Where browser profiles are made and swept at start: <store.data_dir>/browser-profiles
   // for `paraph serve`; empty (the command line) = $TMPDIR. Not a setting of its own.
   std::string profilesDir;
+  std::chrono::milliseconds probeTimeout{2000};  // print.probe_timeout_ms: ready()'s ping
+  bool trace = false;                        // print.trace: one line per PDF on stderr, time per step
 };
 
 // Creates the configured engine; throws PrintError(EngineUnavailable) when it cannot start.

@@ -176,6 +176,21 @@ TEST(ChromiumEngineRecoveryTest, KilledBrowserIsRestartedAndTheNextDocumentPrint
   EXPECT_TRUE(engine.ready());
 }
 
+TEST(ChromiumEngineRecoveryTest, FrozenBrowserMakesTheEngineNotReadyUntilItRunsAgain) {
+  EngineConfig config = chromiumConfig(1);
+  config.probeTimeout = std::chrono::milliseconds(1000);
+  ChromiumEngine engine(config);
+  ASSERT_TRUE(engine.ready());
+  const pid_t browser = engine.browserPid();
+  // A frozen browser keeps its DevTools socket open: only a ping with a deadline notices.
+  ASSERT_EQ(::kill(browser, SIGSTOP), 0);
+  const bool readyWhileFrozen = engine.ready();
+  ASSERT_EQ(::kill(browser, SIGCONT), 0);
+  EXPECT_FALSE(readyWhileFrozen);
+  EXPECT_TRUE(engine.ready());
+  EXPECT_EQ(PdfInspector(engine.print(testing::threePageFrenchDecision(), {})).infoField("Pages"), "3");
+}
+
 TEST(ChromiumEngineRecoveryTest, DocumentPastTheTimeoutFailsClearlyAndThePoolRecovers) {
   EngineConfig config = chromiumConfig(1);
   config.timeout = std::chrono::milliseconds(2500);

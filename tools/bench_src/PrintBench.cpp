@@ -1,8 +1,15 @@
 // Print benchmark: PDFs per second and latency, in one run, for
 //  (a) paraph's warm Chromium pool (one browser, tabs kept open, concurrency = pool size),
+//      at each concurrency asked for (1, 2 and 4 by default),
+//  (p) Playwright (playwright-core) driving the same Chromium with paraph's flags, same
+//      HTML, same settings, as many pages as the concurrency, run right after (a) at the
+//      same concurrency (tools/bench_src/playwright-peer.js): what a common client gets;
 //  (b) wkhtmltopdf started once per document (what the wkhtmltopdf engine does),
 //  (c) cold Chromium started once per document with --print-to-pdf, the naive integration;
-// and the peak memory of the warm pool's process tree. Ratios, never verdicts.
+// and the peak PSS of each browser's process tree. Ratios, never verdicts.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,6 +28,7 @@
 
 #include "Bench.h"
 #include "print/ChildProcess.h"
+#include "print/ChromiumBrowser.h"
 #include "print/ChromiumEngine.h"
 #include "print/TempDirectory.h"
 #include "print/WkhtmltopdfEngine.h"
@@ -184,6 +192,42 @@ void printWithColdChromium(const std::string& chromiumPath, const std::filesyste
   }
 }
 
+struct PeerOptions {
+  std::string node = "node";
+  std::string script;  // empty: no Playwright peer
+};
+
+// Runs the Playwright peer at one concurrency; its JSON line becomes a RunResult.
+RunResult runPlaywright(const PeerOptions& peer, const std::string& chromiumPath, unsigned concurrency,
+                        std::size_t rounds, const std::vector<std::filesystem::path>& files, double& pssMb) {
+  std::vector<std::string> arguments{peer.script, "--chromium", chromiumPath, "--concurrency",
+                                     std::to_string(concurrency), "--n", std::to_string(rounds)};
+  for (const auto& flag : print::ChromiumBrowser::arguments("unused")) {
+    arguments.push_back("--flag");
+    arguments.push_back(flag);
+  }
+  for (const auto& file : files) arguments.push_back(std::filesystem::absolute(file).string());
+  print::ChildProcess node(peer.node, arguments, {}, print::ChildProcess::Streams{false, true, true});
+  const auto outcome = node.communicate("", print::deadlineIn(std::chrono::minutes(10)));
+  RunResult result;
+  result.label = "playwright, " + std::to_string(concurrency) + (concurrency == 1 ? " page" : " pages");
+  result.documents = rounds;
+  if (!outcome.exited || outcome.exitCode != 0) {
+    std::cerr << "  " << result.label << ": the peer failed:\n" << outcome.err << '\n';
+    result.failures = rounds;
+    return result;
+  }
+  if (!outcome.err.empty()) std::cerr << outcome.err;
+  Poco::JSON::Parser parser;
+  const auto answer = parser.parse(outcome.out).extract<Poco::JSON::Object::Ptr>();
+  result.failures = answer->getValue<std::size_t>("failures");
+  result.wallSeconds = answer->getValue<double>("wallSeconds");
+  const auto latencies = answer->getArray("latenciesMs");
+  for (std::size_t index = 0; index < latencies->size(); ++index) result.latenciesMs.push_back(latencies->getElement<double>(static_cast<unsigned>(index)));
+  pssMb = answer->getValue<double>("pssMb");
+  return result;
+}
+
 void printRow(const RunResult& run) {
   std::cout << "  " << std::left << std::setw(34) << run.label << std::right << std::setw(6) << run.documents
             << std::setw(8) << run.failures << std::setw(10) << std::fixed << std::setprecision(2) << run.perSecond()
@@ -206,19 +250,29 @@ std::string loadAverage() {
 int benchPrint(const std::vector<std::string>& args) {
   std::size_t rounds = 40;
   std::size_t coldRounds = 0;  // 0: decided below
-  unsigned concurrency = 0;
+  std::vector<unsigned> concurrencies;
+  bool trace = false;
+  PeerOptions peer;
   std::vector<std::filesystem::path> files;
   for (std::size_t index = 0; index < args.size(); ++index) {
     if (args[index] == "--n" && index + 1 < args.size()) rounds = std::stoul(args[++index]);
     else if (args[index] == "--cold-n" && index + 1 < args.size()) coldRounds = std::stoul(args[++index]);
-    else if (args[index] == "--concurrency" && index + 1 < args.size()) concurrency = static_cast<unsigned>(std::stoul(args[++index]));
+    else if (args[index] == "--concurrency" && index + 1 < args.size()) {
+      std::istringstream list(args[++index]);
+      std::string item;
+      while (std::getline(list, item, ',')) concurrencies.push_back(static_cast<unsigned>(std::stoul(item)));
+    } else if (args[index] == "--playwright" && index + 1 < args.size()) peer.script = args[++index];
+    else if (args[index] == "--node" && index + 1 < args.size()) peer.node = args[++index];
+    else if (args[index] == "--trace") trace = true;
     else files.emplace_back(args[index]);
   }
   if (files.empty()) {
-    std::cerr << "usage: paraph_bench print [--n N] [--cold-n M] [--concurrency C] FILE.html...\n";
+    std::cerr << "usage: paraph_bench print [--n N] [--cold-n M] [--concurrency C[,C...]] [--playwright PEER.js] "
+                 "[--node NODE] [--trace] FILE.html...\n";
     return 2;
   }
-  if (concurrency == 0) concurrency = std::max(1u, std::thread::hardware_concurrency());
+  if (concurrencies.empty()) concurrencies = {1, 2, 4};
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   // A cold browser costs seconds per document: a handful measures it well enough.
   if (coldRounds == 0) coldRounds = std::min<std::size_t>(rounds, 8);
   std::vector<std::string> documents;
@@ -226,56 +280,91 @@ int benchPrint(const std::vector<std::string>& args) {
   auto documentFor = [&](std::size_t index) -> const std::string& { return documents[index % documents.size()]; };
 
   print::EngineConfig config;
-  config.poolSize = concurrency;
   config.timeout = std::chrono::seconds(120);
   config.restartAfter = 0;  // no planned restart inside a measurement
+  config.trace = trace;
   print::PrintSettings settings;
   settings.title = "paraph print benchmark";
   settings.author = "INAMI – RIZIV";
   settings.language = "fr-BE";
 
-  std::cout << "paraph print benchmark: " << files.size() << " file(s), " << rounds << " documents per engine, "
+  std::cout << "paraph print benchmark: " << files.size() << " file(s), " << rounds << " documents per run, "
             << coldRounds << " for cold Chromium" << (coldRounds < rounds ? " (fewer: each starts a browser)" : "")
-            << ", concurrency " << concurrency << ", " << std::thread::hardware_concurrency() << " cores, load average "
-            << loadAverage() << "\n";
+            << ", " << cores << " cores, load average " << loadAverage() << "\n";
 
-  const auto startBegin = Clock::now();
-  print::ChromiumEngine warm(config);
-  const double startSeconds = std::chrono::duration<double>(Clock::now() - startBegin).count();
-  // One document per tab first, so the measurement sees warm tabs (fonts, caches).
-  runParallel("warm-up", concurrency, concurrency, [&](std::size_t index) { warm.print(documentFor(index), settings); });
-
-  RunResult warmRun;
-  TreeMemory peak;
-  {
-    PeakMemorySampler sampler(warm);
-    warmRun = runParallel("chromium, warm pool of " + std::to_string(concurrency), concurrency, rounds,
-                          [&](std::size_t index) { warm.print(documentFor(index), settings); });
-    peak = sampler.peak();
+  struct PoolRun {
+    unsigned concurrency = 0;
+    RunResult paraph, playwright;
+    double startSeconds = 0;
+    TreeMemory peak;
+    double playwrightPssMb = 0;
+  };
+  std::vector<PoolRun> pools;
+  for (const unsigned concurrency : concurrencies) {
+    PoolRun pool;
+    pool.concurrency = concurrency;
+    config.poolSize = concurrency;
+    {
+      const auto startBegin = Clock::now();
+      print::ChromiumEngine warm(config);
+      pool.startSeconds = std::chrono::duration<double>(Clock::now() - startBegin).count();
+      // One document per tab first, so the measurement sees warm tabs (fonts, caches).
+      runParallel("warm-up", concurrency, concurrency, [&](std::size_t index) { warm.print(documentFor(index), settings); });
+      PeakMemorySampler sampler(warm);
+      pool.paraph = runParallel("paraph, warm pool of " + std::to_string(concurrency), concurrency, rounds,
+                                [&](std::size_t index) { warm.print(documentFor(index), settings); });
+      pool.peak = sampler.peak();
+    }
+    if (!peer.script.empty()) {
+      pool.playwright = runPlaywright(peer, config.chromiumPath, concurrency, rounds, files, pool.playwrightPssMb);
+    }
+    pools.push_back(std::move(pool));
   }
+  config.poolSize = cores;
   print::WkhtmltopdfEngine wkhtmltopdf(config);
-  const RunResult wkRun = runParallel("wkhtmltopdf, process per document", concurrency, rounds,
+  const RunResult wkRun = runParallel("wkhtmltopdf, process per document", cores, rounds,
                                       [&](std::size_t index) { wkhtmltopdf.print(documentFor(index), settings); });
-  const RunResult coldRun = runParallel("chromium, cold per document", concurrency, coldRounds, [&](std::size_t index) {
+  const RunResult coldRun = runParallel("chromium, cold per document", cores, coldRounds, [&](std::size_t index) {
     printWithColdChromium(config.chromiumPath, files[index % files.size()]);
   });
 
   std::cout << "\n  " << std::left << std::setw(34) << "engine" << std::right << std::setw(6) << "docs" << std::setw(8)
             << "failed" << std::setw(10) << "PDF/s" << std::setw(12) << "median ms" << std::setw(10) << "p95 ms" << '\n';
-  printRow(warmRun);
+  std::size_t failures = wkRun.failures + coldRun.failures;
+  const PoolRun* atCores = &pools.front();
+  for (const auto& pool : pools) {
+    printRow(pool.paraph);
+    if (!peer.script.empty()) printRow(pool.playwright);
+    failures += pool.paraph.failures + pool.playwright.failures;
+    if (pool.concurrency == cores) atCores = &pool;
+  }
   printRow(wkRun);
   printRow(coldRun);
-  std::cout << std::setprecision(2) << "\n  warm pool vs wkhtmltopdf: " << ratio(warmRun.perSecond(), wkRun.perSecond())
-            << "x the throughput\n  warm pool vs cold Chromium: " << ratio(warmRun.perSecond(), coldRun.perSecond())
-            << "x the throughput, " << ratio(coldRun.percentileMs(0.5), warmRun.percentileMs(0.5))
-            << "x lower median latency\n"
-            << std::setprecision(1) << "  warm pool start (browser + " << concurrency << " tabs): " << startSeconds
-            << " s, paid once\n  warm pool peak memory (browser process tree, sampled every 100 ms): " << std::setprecision(0)
-            << peak.rssMb << " MB RSS summed, " << peak.pssMb << " MB PSS\n"
-            << "  (cold Chromium loads the file from disk and prints with its defaults: no request blocking, "
-               "no metadata step; wkhtmltopdf and the warm pool include the qpdf metadata step)\n"
+  std::cout << '\n';
+  for (const auto& pool : pools) {
+    std::cout << std::fixed << std::setprecision(2) << "  concurrency " << pool.concurrency << ": paraph/Playwright "
+              << (peer.script.empty() ? std::string("(no peer)") : [&] {
+                   std::ostringstream text;
+                   text << std::fixed << std::setprecision(2) << ratio(pool.paraph.perSecond(), pool.playwright.perSecond())
+                        << "x the throughput, " << ratio(pool.playwright.percentileMs(0.5), pool.paraph.percentileMs(0.5))
+                        << "x its median latency (>1: paraph faster)";
+                   return text.str();
+                 }())
+              << std::setprecision(0) << "; peak PSS paraph " << pool.peak.pssMb << " MB (RSS summed "
+              << pool.peak.rssMb << " MB)";
+    if (!peer.script.empty()) std::cout << ", Playwright " << pool.playwrightPssMb << " MB";
+    std::cout << std::setprecision(1) << "; pool start " << pool.startSeconds << " s\n";
+  }
+  std::cout << std::setprecision(2) << "  warm pool of " << atCores->concurrency << " vs wkhtmltopdf ("
+            << cores << " at once): " << ratio(atCores->paraph.perSecond(), wkRun.perSecond())
+            << "x the throughput\n  warm pool of " << atCores->concurrency << " vs cold Chromium (" << cores
+            << " at once): " << ratio(atCores->paraph.perSecond(), coldRun.perSecond()) << "x the throughput, "
+            << ratio(coldRun.percentileMs(0.5), atCores->paraph.percentileMs(0.5)) << "x lower median latency\n"
+            << "  (PSS: smaps_rollup of every process in the browser's tree, peak of samples every 100 ms;\n"
+               "   cold Chromium loads the file from disk and prints with its defaults: no request blocking, no "
+               "metadata step;\n   wkhtmltopdf and paraph include the qpdf metadata step, Playwright does not)\n"
             << "  load average at the end: " << loadAverage() << "\n";
-  return warmRun.failures + wkRun.failures + coldRun.failures == 0 ? 0 : 1;
+  return failures == 0 ? 0 : 1;
 }
 
 }  // namespace paraph::bench
