@@ -76,6 +76,7 @@ void refuseUnknownKeys(const Poco::Util::AbstractConfiguration& config) {
       {"store", {"data_dir", "busy_timeout_ms"}},
       {"queue", {"workers", "accept_only", "capacity", "retry_after_s", "job_timeout_ms"}},
       {"auth", {"token"}},
+      {"archive", {"icc_profile", "seal_file", "seal_password_file", "seal_password_env", "signature_bytes"}},
   };
   for (const auto& [section, names] : kKnown) {
     Poco::Util::AbstractConfiguration::Keys keys;
@@ -143,6 +144,14 @@ Settings Settings::load(const std::string& configFile) {
   if (settings.queue.capacity == 0) throw std::runtime_error("setting queue.capacity: at least 1");
   settings.queue.retryAfterSeconds = readNumber(*config, "queue.retry_after_s", settings.queue.retryAfterSeconds);
   settings.queue.jobTimeout = readMilliseconds(*config, "queue.job_timeout_ms", settings.queue.jobTimeout);
+  settings.archive.iccProfile = config->getString("archive.icc_profile", settings.archive.iccProfile);
+  settings.archive.sealFile = config->getString("archive.seal_file", settings.archive.sealFile);
+  settings.archive.sealPasswordFile = config->getString("archive.seal_password_file", settings.archive.sealPasswordFile);
+  settings.archive.sealPasswordEnv = config->getString("archive.seal_password_env", settings.archive.sealPasswordEnv);
+  settings.archive.signatureBytes = readNumber(*config, "archive.signature_bytes", settings.archive.signatureBytes);
+  if (settings.archive.signatureBytes < 2048 || settings.archive.signatureBytes > 1024 * 1024) {
+    throw std::runtime_error("setting archive.signature_bytes: from 2048 to 1048576");
+  }
   Poco::Util::AbstractConfiguration::Keys names;
   config->keys("auth.token", names);
   for (const auto& name : names) settings.tokens.push_back(readToken(*config, name));

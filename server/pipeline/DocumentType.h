@@ -55,6 +55,8 @@ struct DocumentType {
   std::vector<OutputSpec> outputs;
   std::vector<RequiredMark> requiredMarks;
   std::vector<UniqueKey> uniqueKeys;
+  // <sign/>: its stored PDFs are signed under the institution's seal (print::ArchiveStep).
+  bool sign = false;
 
   const OutputSpec* output(const std::string& format) const;
   // The type's name in `lang` ("circulaire aux organismes assureurs"), or its id when the

@@ -1,0 +1,285 @@
+// The archive step (issue 18) on PDFs the real Chromium engine printed from the fixtures:
+// PDF/A-3u + PDF/UA-1 identification, the source XML attached, and for the signed types a
+// PAdES signature under a seal made at test time (a throwaway CA, no key in the repository),
+// checked with poppler (pdfinfo, pdfsig, pdfdetach, pdftotext), qpdf and `paraph verify`.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+
+#include "print/ArchiveStep.h"
+#include "print/PrintSettingsFor.h"
+#include "support/Command.h"
+#include "support/Fixtures.h"
+#include "support/SharedPipeline.h"
+
+namespace paraph::print {
+namespace {
+
+using paraph::testing::filesIn;
+using paraph::testing::kHome;
+using paraph::testing::runCommand;
+using paraph::testing::runParaph;
+using paraph::testing::sharedPipeline;
+
+namespace fs = std::filesystem;
+
+const fs::path& workFolder() {
+  static const fs::path folder = [] {
+    const auto path = fs::temp_directory_path() / ("paraph-archive-" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+    return path;
+  }();
+  return folder;
+}
+
+void writeBytes(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+// A CA and a seal certificate it issued, made with the openssl command for this run only.
+const fs::path& sealFile() {
+  static const fs::path seal = [] {
+    const fs::path dir = workFolder();
+    const std::string d = dir.string();
+    const std::string script =
+        "set -e; cd " + d + "; "
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj '/CN=Test CA paraph' "
+        "-addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign; "
+        "openssl req -utf8 -newkey rsa:2048 -nodes -keyout seal.key -out seal.csr -subj '/O=INAMI-RIZIV/CN=INAMI – RIZIV'; "
+        "printf 'keyUsage=critical,digitalSignature,nonRepudiation\\n' > seal.ext; "
+        "openssl x509 -req -in seal.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out seal.pem -days 2 -extfile seal.ext; "
+        "openssl pkcs12 -export -inkey seal.key -in seal.pem -certfile ca.pem -out seal.p12 -passout pass:test-password; "
+        "printf 'test-password\\n' > seal.password; rm -f seal.key ca.key";
+    const auto result = runCommand("bash -c \"" + std::regex_replace(script, std::regex("\""), "\\\"") + "\"");
+    if (result.exitCode != 0) throw std::runtime_error("cannot make the test seal: " + result.output);
+    return dir / "seal.p12";
+  }();
+  return seal;
+}
+
+const ArchiveStep& archiveStep() {
+  static const ArchiveStep step = [] {
+    ArchiveConfig config;
+    config.sealFile = sealFile().string();
+    config.sealPasswordFile = (workFolder() / "seal.password").string();
+    return ArchiveStep(config, sharedPipeline().texts());
+  }();
+  return step;
+}
+
+PrintEngine& engine() {
+  static const std::unique_ptr<PrintEngine> instance = [] {
+    EngineConfig config;
+    config.poolSize = 1;
+    config.stylesDir = (kHome / "styles").string();
+    return makeEngine(config);
+  }();
+  return *instance;
+}
+
+struct Printed {
+  std::string source;
+  std::string sourceName;
+  std::string plain;     // the engine's PDF
+  std::string archived;  // after the archive step
+  bool sign = false;
+  fs::path plainPath;
+  fs::path archivedPath;
+};
+
+// The first fixture of a type printed in its source language (or side by side), then archived.
+Printed printAndArchive(const std::string& type, bool sideBySide = false) {
+  const auto fixture = filesIn(kHome / "fixtures" / type, ".xml").front();
+  Printed printed;
+  printed.source = paraph::testing::readFile(fixture);
+  printed.sourceName = fixture.filename().string();
+  const auto& pipeline = sharedPipeline();
+  const auto document = pipeline.validate(printed.source, fixture.string());
+  ArchiveInput input;
+  input.sourceXml = printed.source;
+  input.sourceFileName = printed.sourceName;
+  input.sign = printed.sign = document.type->sign;
+  if (sideBySide) {
+    const auto html = pipeline.renderSideBySide(document);
+    const auto settings = printSettingsForSideBySide(document, html);
+    printed.plain = engine().print(html.html, settings);
+    input.title = settings.title;
+    input.languages = {l10n::Lang::fr, l10n::Lang::nl};
+  } else {
+    const auto html = pipeline.renderHtml(document, document.sourceLanguage);
+    const auto settings = printSettingsFor(document, html, document.sourceLanguage);
+    printed.plain = engine().print(html.html, settings);
+    input.title = settings.title;
+    input.languages = {document.sourceLanguage};
+  }
+  printed.archived = archiveStep().archive(printed.plain, input);
+  const std::string stem = type + (sideBySide ? ".fr-nl" : "");
+  printed.plainPath = workFolder() / (stem + ".plain.pdf");
+  printed.archivedPath = workFolder() / (stem + ".archived.pdf");
+  writeBytes(printed.plainPath, printed.plain);
+  writeBytes(printed.archivedPath, printed.archived);
+  return printed;
+}
+
+std::string run(const std::string& command) { return runCommand(command).output; }
+
+class ArchiveOfEveryType : public ::testing::TestWithParam<std::pair<std::string, bool>> {};
+
+// What a reader, an archivist and a labour court clerk would check on the stored file.
+TEST_P(ArchiveOfEveryType, IsPdfAWithItsSourceAndSignedWhenTheTypeSaysSo) {
+  const auto& [type, sideBySide] = GetParam();
+  const Printed printed = printAndArchive(type, sideBySide);
+  const std::string file = printed.archivedPath.string();
+
+  const auto check = runCommand("qpdf --check " + file);
+  EXPECT_EQ(check.exitCode, 0) << check.output;
+  EXPECT_NE(check.output.find("No syntax or stream encoding errors found"), std::string::npos) << check.output;
+
+  const std::string info = run("pdfinfo " + file);
+  EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("Tagged:\\s+yes"))) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("Metadata Stream:\\s+yes"))) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("Encrypted:\\s+no"))) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("JavaScript:\\s+no"))) << info;
+  EXPECT_TRUE(std::regex_search(info, std::regex("PDF version:\\s+1\\.7"))) << info;
+
+  const std::string xmp = run("pdfinfo -meta " + file);
+  EXPECT_NE(xmp.find("<pdfaid:part>3</pdfaid:part>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find("<pdfaid:conformance>U</pdfaid:conformance>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find("<pdfuaid:part>1</pdfuaid:part>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find("<dc:title>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find(sideBySide ? "<rdf:li>fr-BE</rdf:li><rdf:li>nl-BE</rdf:li>" : "-BE</rdf:li></rdf:Bag></dc:language>"),
+            std::string::npos)
+      << xmp;
+
+  // The OutputIntent and the associated file are where PDF/A-3 wants them.
+  const std::string objects = run("qpdf --qdf --object-streams=disable " + file + " - | grep -a -E "
+                                  "'/GTS_PDFA1|/AFRelationship|/Subtype /application#2fxml|/CheckSum|/Tabs'");
+  EXPECT_NE(objects.find("/GTS_PDFA1"), std::string::npos) << objects;
+  EXPECT_NE(objects.find("/AFRelationship /Source"), std::string::npos) << objects;
+  EXPECT_NE(objects.find("/Subtype /application#2fxml"), std::string::npos) << objects;
+  EXPECT_NE(objects.find("/CheckSum"), std::string::npos) << objects;
+
+  const fs::path extracted = workFolder() / (type + (sideBySide ? ".fr-nl" : "") + ".extracted.xml");
+  const auto detach = runCommand("pdfdetach -save 1 -o " + extracted.string() + " " + file);
+  ASSERT_EQ(detach.exitCode, 0) << detach.output;
+  EXPECT_EQ(paraph::testing::readFile(extracted), printed.source) << "the attached source is not the input";
+  EXPECT_NE(run("pdfdetach -list " + file).find(printed.sourceName), std::string::npos);
+
+  // The archive step edits, never re-renders: same text, same tags, same fonts.
+  EXPECT_EQ(run("pdftotext -enc UTF-8 " + file + " -"), run("pdftotext -enc UTF-8 " + printed.plainPath.string() + " -"));
+  const std::string structure = run("pdfinfo -struct " + file);
+  // Object numbers change with the rewrite; the elements, their order and attributes do not.
+  const std::regex objectNumber("Object [0-9]+ [0-9]+");
+  const std::string structureBefore =
+      std::regex_replace(run("pdfinfo -struct " + printed.plainPath.string()), objectNumber, "Object");
+  // The only element the step adds: the Form holding the signature widget (PDF/UA-1 7.18.4).
+  const std::string structureAfter =
+      std::regex_replace(std::regex_replace(structure, objectNumber, "Object"), std::regex("\n *Form\n *Object"), "");
+  EXPECT_EQ(structureAfter, structureBefore);
+  EXPECT_EQ(structure.find("\n  Form\n") != std::string::npos, printed.sign) << structure;
+  EXPECT_EQ(run("pdffonts " + file).find(" no "), std::string::npos) << run("pdffonts " + file);
+
+  const auto signature = runCommand("pdfsig " + file);
+  if (!printed.sign) {
+    EXPECT_NE(signature.output.find("does not contain any signatures"), std::string::npos) << signature.output;
+    return;
+  }
+  EXPECT_NE(signature.output.find("Signature Validation: Signature is Valid."), std::string::npos) << signature.output;
+  EXPECT_NE(signature.output.find("Signer Certificate Common Name: INAMI – RIZIV"), std::string::npos) << signature.output;
+  EXPECT_NE(signature.output.find("Signature Type: ETSI.CAdES.detached"), std::string::npos) << signature.output;
+  EXPECT_NE(signature.output.find("Total document signed"), std::string::npos) << signature.output;
+  EXPECT_NE(signature.output.find("Signing Hash Algorithm: SHA-256"), std::string::npos) << signature.output;
+
+  const auto verify = runParaph("verify " + file);
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+  EXPECT_NE(verify.output.find("signer: INAMI – RIZIV"), std::string::npos) << verify.output;
+  EXPECT_NE(verify.output.find("covers whole file: yes"), std::string::npos) << verify.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, ArchiveOfEveryType,
+                         ::testing::Values(std::pair{std::string("letter"), false}, std::pair{std::string("letter"), true},
+                                           std::pair{std::string("convention"), false},
+                                           std::pair{std::string("convention"), true},
+                                           std::pair{std::string("circular"), false},
+                                           std::pair{std::string("amendment"), false},
+                                           std::pair{std::string("minutes"), false},
+                                           std::pair{std::string("press-release"), false}),
+                         [](const auto& parameter) {
+                           std::string name = parameter.param.first + (parameter.param.second ? "_side_by_side" : "");
+                           for (auto& c : name) c = c == '-' ? '_' : c;
+                           return name;
+                         });
+
+// The visible mention names the seal's signer in the document's language, at the signature's time.
+TEST(Archive, TheVisibleMentionMatchesTheSignature) {
+  const Printed printed = printAndArchive("letter");
+  const std::string file = printed.archivedPath.string();
+  const std::string qdf = run("qpdf --qdf --object-streams=disable " + file + " -");
+  std::smatch tu;
+  ASSERT_TRUE(std::regex_search(qdf, tu, std::regex("/TU \\(([^)]*)\\)|/TU <([0-9a-fA-F]+)>"))) << "no /TU on the widget";
+  const std::string signature = run("pdfsig " + file);
+  std::smatch time;
+  ASSERT_TRUE(std::regex_search(signature, time, std::regex("Signing Time: ([^\n]+)"))) << signature;
+  // The French mention from catalog/l10n/fr.xml, with the signer of the certificate.
+  const auto mention = archiveStep().mention(l10n::Lang::fr, std::chrono::system_clock::now());
+  EXPECT_TRUE(mention.starts_with("Signé électroniquement par INAMI – RIZIV le ")) << mention;
+  const auto verify = runParaph("verify " + file);
+  EXPECT_NE(verify.output.find("signed at: "), std::string::npos) << verify.output;
+}
+
+// One byte changed inside the signed range: both poppler and paraph call it invalid.
+TEST(Archive, OneChangedByteInvalidatesTheSignature) {
+  const Printed printed = printAndArchive("letter");
+  std::string tampered = printed.archived;
+  const auto producer = tampered.find("/Producer (paraph)");
+  ASSERT_NE(producer, std::string::npos);
+  tampered[producer + 11] = 'P';  // "(Paraph)": same length, still a readable PDF
+  const fs::path file = workFolder() / "tampered.pdf";
+  writeBytes(file, tampered);
+  const std::string signature = run("pdfsig " + file.string());
+  EXPECT_EQ(signature.find("Signature is Valid."), std::string::npos) << signature;
+  EXPECT_NE(signature.find("Signature Validation: Digest Mismatch."), std::string::npos) << signature;
+  const auto verify = runParaph("verify " + file.string());
+  EXPECT_EQ(verify.exitCode, 1) << verify.output;
+  EXPECT_NE(verify.output.find("signature: INVALID"), std::string::npos) << verify.output;
+
+  // Bytes appended after the signature are outside it: still intact, no longer the whole file.
+  const fs::path appended = workFolder() / "appended.pdf";
+  writeBytes(appended, printed.archived + "% appended\n");
+  const auto verifyAppended = runParaph("verify " + appended.string());
+  EXPECT_EQ(verifyAppended.exitCode, 1) << verifyAppended.output;
+  EXPECT_NE(verifyAppended.output.find("covers whole file: no"), std::string::npos) << verifyAppended.output;
+}
+
+// --data: only the exact bytes of a stored version are "stored by this paraph"; --trust: the chain.
+TEST(Archive, VerifyFindsTheStoredVersionAndTheChain) {
+  const Printed printed = printAndArchive("convention");
+  const std::string file = printed.archivedPath.string();
+  const fs::path data = workFolder() / "data";
+  const std::string sha256 = run("sha256sum " + file).substr(0, 64);
+  fs::create_directories(data / "files" / sha256.substr(0, 2));
+  auto verify = runParaph("verify " + file + " --data " + data.string());
+  EXPECT_EQ(verify.exitCode, 1) << verify.output;
+  EXPECT_NE(verify.output.find("stored by this paraph: no"), std::string::npos) << verify.output;
+  fs::copy_file(file, data / "files" / sha256.substr(0, 2) / sha256);
+  verify = runParaph("verify " + file + " --data " + data.string() + " --trust " + (workFolder() / "ca.pem").string());
+  EXPECT_EQ(verify.exitCode, 0) << verify.output;
+  EXPECT_NE(verify.output.find("stored by this paraph: yes"), std::string::npos) << verify.output;
+  EXPECT_NE(verify.output.find("trusted: yes"), std::string::npos) << verify.output;
+  EXPECT_NE(verify.output.find("sha256: " + sha256), std::string::npos) << verify.output;
+
+  // An unsigned PDF is not valid; a missing file is a usage error.
+  EXPECT_EQ(runParaph("verify " + printed.plainPath.string()).exitCode, 1);
+  EXPECT_EQ(runParaph("verify " + (workFolder() / "missing.pdf").string()).exitCode, 2);
+}
+
+}  // namespace
+}  // namespace paraph::print
