@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 namespace paraph::print {
@@ -138,16 +139,16 @@ struct EmbeddedFont {
   bool regular = true;  // neither bold nor italic: preferred for a mention
 };
 
-std::vector<EmbeddedFont> embeddedFontsOf(QPDFObjectHandle page) {
-  std::vector<EmbeddedFont> fonts;
+void addEmbeddedFonts(QPDFObjectHandle page, std::vector<EmbeddedFont>& fonts, std::set<QPDFObjGen>& seen) {
   QPDFObjectHandle resources = page.getKey("/Resources");
   QPDFObjectHandle fontDictionary = resources.isDictionary() ? resources.getKey("/Font") : QPDFObjectHandle::newNull();
-  if (!fontDictionary.isDictionary()) return fonts;
+  if (!fontDictionary.isDictionary()) return;
   for (auto [name, font] : fontDictionary.getDictAsMap()) {
     if (!font.isDictionary() || font.getKey("/Subtype").unparse() != "/Type0" ||
         font.getKey("/Encoding").unparse() != "/Identity-H" || !font.getKey("/ToUnicode").isStream()) {
       continue;
     }
+    if (font.isIndirect() && !seen.insert(font.getObjGen()).second) continue;
     QPDFObjectHandle descendants = font.getKey("/DescendantFonts");
     if (!descendants.isArray() || descendants.getArrayNItems() != 1) continue;
     QPDFObjectHandle cidFont = descendants.getArrayItem(0);
@@ -164,6 +165,15 @@ std::vector<EmbeddedFont> embeddedFontsOf(QPDFObjectHandle page) {
                        baseFont.find("Oblique") == std::string::npos;
     fonts.push_back(std::move(embedded));
   }
+}
+
+// The embedded subsets of every page, the given page's first, regular faces before bold and
+// italic ones: a character missing from one subset is often in another.
+std::vector<EmbeddedFont> embeddedFonts(QPDF& document, QPDFObjectHandle page) {
+  std::vector<EmbeddedFont> fonts;
+  std::set<QPDFObjGen> seen;
+  addEmbeddedFonts(page, fonts, seen);
+  for (auto& other : document.getAllPages()) addEmbeddedFonts(other, fonts, seen);
   std::stable_sort(fonts.begin(), fonts.end(), [](const auto& a, const auto& b) { return a.regular && !b.regular; });
   return fonts;
 }
@@ -178,51 +188,62 @@ std::string format(double value) {
 
 std::optional<SignatureAppearance> makeSignatureAppearance(QPDF& document, QPDFObjectHandle page,
                                                            const std::vector<std::string>& lines, double fontSize) {
-  for (const auto& font : embeddedFontsOf(page)) {
-    const double leading = fontSize * 1.3;
-    double widest = 0;
-    std::ostringstream content;
-    content << "q 0 g BT /F1 " << format(fontSize) << " Tf " << format(leading) << " TL 0 "
-            << format(leading * static_cast<double>(lines.size() - 1) + fontSize * 0.3) << " Td\n";
-    bool covered = true;
-    for (const auto& line : lines) {
-      std::string hex;
-      double width = 0;
-      for (char32_t character : codePoints(line)) {
-        const auto glyph = font.glyphs.find(character == U'\u00A0' || character == U'\u202F' ? U' ' : character);
-        if (glyph == font.glyphs.end()) {
-          covered = false;
-          break;
-        }
-        char code[8];
-        std::snprintf(code, sizeof code, "%04X", glyph->second);
-        hex += code;
-        const auto found = font.widths.find(glyph->second);
-        width += (found != font.widths.end() ? found->second : font.defaultWidth) * fontSize / 1000;
+  const auto fonts = embeddedFonts(document, page);
+  const double leading = fontSize * 1.3;
+  double widest = 0;
+  std::set<std::size_t> used;
+  std::ostringstream content;
+  content << "q 0 g BT " << format(leading) << " TL 0 " << format(leading * static_cast<double>(lines.size() - 1) + fontSize * 0.3)
+          << " Td\n";
+  for (const auto& line : lines) {
+    double width = 0;
+    std::size_t current = fonts.size();
+    std::string run;
+    auto flush = [&] {
+      if (!run.empty()) content << "<" << run << "> Tj ";
+      run.clear();
+    };
+    for (char32_t character : codePoints(line)) {
+      if (character == U'\u00A0' || character == U'\u202F') character = U' ';
+      // The font already in use when it has the glyph, else the first that has it.
+      std::size_t chosen = current < fonts.size() && fonts[current].glyphs.contains(character) ? current : fonts.size();
+      for (std::size_t i = 0; chosen == fonts.size() && i < fonts.size(); ++i) {
+        if (fonts[i].glyphs.contains(character)) chosen = i;
       }
-      if (!covered) break;
-      widest = std::max(widest, width);
-      content << "<" << hex << "> Tj T*\n";
+      if (chosen == fonts.size()) return std::nullopt;  // no embedded glyph: no visible mention
+      if (chosen != current) {
+        flush();
+        content << "/F" << chosen << " " << format(fontSize) << " Tf ";
+        current = chosen;
+        used.insert(chosen);
+      }
+      const unsigned glyph = fonts[chosen].glyphs.at(character);
+      char code[8];
+      std::snprintf(code, sizeof code, "%04X", glyph);
+      run += code;
+      const auto found = fonts[chosen].widths.find(glyph);
+      width += (found != fonts[chosen].widths.end() ? found->second : fonts[chosen].defaultWidth) * fontSize / 1000;
     }
-    if (!covered) continue;
-    content << "ET Q\n";
-    SignatureAppearance appearance;
-    appearance.width = widest + 1;
-    appearance.height = leading * static_cast<double>(lines.size());
-    appearance.formXObject = document.makeIndirectObject(QPDFObjectHandle::newStream(&document, content.str()));
-    QPDFObjectHandle dictionary = appearance.formXObject.getDict();
-    dictionary.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
-    dictionary.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
-    dictionary.replaceKey("/BBox", QPDFObjectHandle::parse("[0 0 " + format(appearance.width) + " " +
-                                                            format(appearance.height) + "]"));
-    QPDFObjectHandle fonts = QPDFObjectHandle::newDictionary();
-    fonts.replaceKey("/F1", font.font);
-    QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
-    resources.replaceKey("/Font", fonts);
-    dictionary.replaceKey("/Resources", resources);
-    return appearance;
+    flush();
+    content << "T*\n";
+    widest = std::max(widest, width);
   }
-  return std::nullopt;
+  content << "ET Q\n";
+  SignatureAppearance appearance;
+  appearance.width = widest + 1;
+  appearance.height = leading * static_cast<double>(lines.size());
+  appearance.formXObject = document.makeIndirectObject(QPDFObjectHandle::newStream(&document, content.str()));
+  QPDFObjectHandle dictionary = appearance.formXObject.getDict();
+  dictionary.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
+  dictionary.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
+  dictionary.replaceKey("/BBox",
+                        QPDFObjectHandle::parse("[0 0 " + format(appearance.width) + " " + format(appearance.height) + "]"));
+  QPDFObjectHandle fontResources = QPDFObjectHandle::newDictionary();
+  for (std::size_t index : used) fontResources.replaceKey("/F" + std::to_string(index), fonts[index].font);
+  QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
+  resources.replaceKey("/Font", fontResources);
+  dictionary.replaceKey("/Resources", resources);
+  return appearance;
 }
 
 }  // namespace paraph::print
