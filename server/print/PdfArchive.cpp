@@ -332,6 +332,19 @@ std::string makePdfA(const std::string& pdf, const PdfArchiveInput& input, const
   }
   preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
 
+  // Chromium tags bold and emphasis as /Strong and /Em, ISO 32000-2 types that PDF 1.7 (the
+  // base of PDF/A-3 and PDF/UA-1) does not define: role-mapped to the standard /Span.
+  QPDFObjectHandle structTreeRoot = catalog.getKey("/StructTreeRoot");
+  if (structTreeRoot.isDictionary()) {
+    QPDFObjectHandle roleMap = structTreeRoot.getKey("/RoleMap");
+    if (!roleMap.isDictionary()) {
+      roleMap = QPDFObjectHandle::newDictionary();
+      structTreeRoot.replaceKey("/RoleMap", roleMap);
+    }
+    for (const char* type : {"/Strong", "/Em"}) {
+      if (!roleMap.hasKey(type)) roleMap.replaceKey(type, QPDFObjectHandle::newName("/Span"));
+    }
+  }
   removeForbiddenActions(document);
   addOutputIntent(document, iccProfile);
   if (!input.sourceXml.empty()) attachSource(document, input);
