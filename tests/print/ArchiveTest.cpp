@@ -197,11 +197,12 @@ TEST_P(ArchiveOfEveryType, IsPdfAWithItsSourceAndSignedWhenTheTypeSaysSo) {
 
   // The OutputIntent and the associated file are where PDF/A-3 wants them.
   const std::string objects = run("qpdf --qdf --object-streams=disable " + file + " - | grep -a -E "
-                                  "'/GTS_PDFA1|/AFRelationship|/Subtype /application#2fxml|/CheckSum|/Tabs'");
+                                  "'/GTS_PDFA1|/AFRelationship|/Subtype /application#2fxml|/CheckSum|/Tabs|/DisplayDocTitle'");
   EXPECT_NE(objects.find("/GTS_PDFA1"), std::string::npos) << objects;
   EXPECT_NE(objects.find("/AFRelationship /Source"), std::string::npos) << objects;
   EXPECT_NE(objects.find("/Subtype /application#2fxml"), std::string::npos) << objects;
   EXPECT_NE(objects.find("/CheckSum"), std::string::npos) << objects;
+  EXPECT_NE(objects.find("/DisplayDocTitle true"), std::string::npos) << objects;
   if (printed.sign) {
     EXPECT_NE(objects.find("/Tabs /S"), std::string::npos) << objects;  // the page holding the widget
   }
