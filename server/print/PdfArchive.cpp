@@ -64,7 +64,7 @@ std::string utf8Text(QPDFObjectHandle value) { return value.isString() ? value.g
 
 // The XMP packet: PDF/A identification, PDF/UA identification (with the extension schema
 // PDF/A requires for a schema it does not predefine), and the Info values in their XMP form.
-std::string xmpPacket(QPDFObjectHandle info, const std::vector<std::string>& languages) {
+std::string xmpPacket(QPDFObjectHandle info, const std::vector<std::string>& languages, bool tagged) {
   const std::string title = utf8Text(info.getKey("/Title"));
   const std::string author = utf8Text(info.getKey("/Author"));
   const std::string subject = utf8Text(info.getKey("/Subject"));
@@ -89,7 +89,8 @@ std::string xmpPacket(QPDFObjectHandle info, const std::vector<std::string>& lan
       "  xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n";
   xmp += "  <pdfaid:part>" + std::to_string(kPdfAPart) + "</pdfaid:part>\n";
   xmp += std::string("  <pdfaid:conformance>") + kPdfAConformance + "</pdfaid:conformance>\n";
-  xmp += "  <pdfuaid:part>" + std::to_string(kPdfUAPart) + "</pdfuaid:part>\n";
+  // PDF/UA is claimed only for a tagged file (Chromium's); wkhtmltopdf's PDFs have no tags.
+  if (tagged) xmp += "  <pdfuaid:part>" + std::to_string(kPdfUAPart) + "</pdfuaid:part>\n";
   xmp += "  <dc:format>application/pdf</dc:format>\n";
   if (!title.empty()) {
     xmp += "  <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmlEscaped(title) + "</rdf:li></rdf:Alt></dc:title>\n";
@@ -112,7 +113,8 @@ std::string xmpPacket(QPDFObjectHandle info, const std::vector<std::string>& lan
     xmp += "  <xmp:ModifyDate>" + modified + "</xmp:ModifyDate>\n";
     xmp += "  <xmp:MetadataDate>" + modified + "</xmp:MetadataDate>\n";
   }
-  xmp +=
+  if (tagged) {
+    xmp +=
       "  <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
       "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
       "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
@@ -123,7 +125,9 @@ std::string xmpPacket(QPDFObjectHandle info, const std::vector<std::string>& lan
       "      <pdfaProperty:category>internal</pdfaProperty:category>\n"
       "      <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
       "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
-      "  </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+      "  </rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
+  }
+  xmp +=
       "</rdf:Description>\n"
       "</rdf:RDF>\n"
       "</x:xmpmeta>\n";
@@ -195,8 +199,12 @@ void attachSource(QPDF& document, const PdfArchiveInput& input) {
 }
 
 void addMetadata(QPDF& document, const std::vector<std::string>& languages) {
-  QPDFObjectHandle metadata =
-      document.makeIndirectObject(QPDFObjectHandle::newStream(&document, xmpPacket(document.getTrailer().getKey("/Info"), languages)));
+  QPDFObjectHandle catalog = document.getRoot();
+  QPDFObjectHandle markInfo = catalog.getKey("/MarkInfo");
+  const bool tagged = catalog.getKey("/StructTreeRoot").isDictionary() && markInfo.isDictionary() &&
+                      markInfo.getKey("/Marked").isBool() && markInfo.getKey("/Marked").getBoolValue();
+  QPDFObjectHandle metadata = document.makeIndirectObject(
+      QPDFObjectHandle::newStream(&document, xmpPacket(document.getTrailer().getKey("/Info"), languages, tagged)));
   metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
   metadata.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
   document.getRoot().replaceKey("/Metadata", metadata);

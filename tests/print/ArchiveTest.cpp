@@ -299,6 +299,28 @@ TEST(Archive, TheVisibleMentionMatchesTheSignature) {
   EXPECT_TRUE(french.starts_with("Signé électroniquement par INAMI – RIZIV le ")) << french;
 }
 
+// wkhtmltopdf writes no tags: its PDFs are archived as PDF/A with their source, but not
+// claimed PDF/UA.
+TEST(Archive, AnUntaggedPdfIsNotClaimedPdfUa) {
+  EngineConfig config;
+  config.engine = "wkhtmltopdf";
+  config.stylesDir = (kHome / "styles").string();
+  const auto wkhtmltopdf = makeEngine(config);
+  const auto& pipeline = sharedPipeline();
+  const auto fixture = filesIn(kHome / "fixtures" / "letter", ".xml").front();
+  const auto document = pipeline.validate(paraph::testing::readFile(fixture), fixture.string());
+  const auto html = pipeline.renderHtml(document, document.sourceLanguage);
+  const auto settings = printSettingsFor(document, html, document.sourceLanguage);
+  ArchiveInput input{settings.title, {document.sourceLanguage}, "<letter/>", "letter.xml", true};
+  const fs::path file = workFolder() / "wkhtmltopdf.pdf";
+  writeBytes(file, archiveStep().archive(wkhtmltopdf->print(html.html, settings), input));
+  const std::string xmp = run("pdfinfo -meta " + file.string());
+  EXPECT_NE(xmp.find("<pdfaid:part>3</pdfaid:part>"), std::string::npos) << xmp;
+  EXPECT_EQ(xmp.find("<pdfuaid:part>"), std::string::npos) << xmp;
+  EXPECT_EQ(runCommand("qpdf --check " + file.string()).exitCode, 0);
+  EXPECT_NE(run("pdfsig " + file.string()).find("Signature is Valid."), std::string::npos);
+}
+
 // One byte changed inside the signed range: both poppler and paraph call it invalid.
 TEST(Archive, OneChangedByteInvalidatesTheSignature) {
   const Printed printed = printAndArchive("letter");
