@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -18,6 +19,8 @@
 #include "document/DocumentService.h"
 #include "print/PrintEngine.h"
 #include "review/QaChecker.h"
+#include "print/PdfVerification.h"
+#include "store/FileStore.h"
 
 namespace {
 
@@ -42,6 +45,7 @@ Commands:
                        apply an amendment (avenant) to a convention: the consolidated convention
   doctypes             list the document types
   serve                run the HTTP server (API v1, job queue, store)
+  verify FILE.pdf      check a signed PDF: valid or not, who signed, when, whole file covered
   help                 this text; 'paraph COMMAND --help' for a command
 
 Options for every command:
@@ -90,6 +94,17 @@ Runs the HTTP server (API v1, described in docs/openapi.json) with its job queue
 until SIGTERM or SIGINT. --port and --data override server.port and store.data_dir; every
 other setting comes from the configuration file (docs/configuration.md). --port 0 picks a
 free port; the "listening" log line names it. Logs are JSON lines on standard output.
+)";
+
+constexpr const char* kVerifyHelp = R"(Usage: paraph verify FILE.pdf [--data DIR] [--trust CA.pem]
+
+Checks the PAdES signature of a PDF paraph archived (docs/archive.md): whether it is valid
+(the signed bytes unchanged), who signed and when (the signature's /M), and whether it covers
+the whole file (nothing appended after signing). --data DIR also says whether this exact
+file is a version stored by the paraph whose data folder is DIR (its SHA-256 in DIR/files/).
+--trust CA.pem also checks that the signer's certificate chains to those certificates.
+Exit codes: 0 valid (and covering the whole file, stored and trusted when asked), 1 invalid
+or unsigned, 2 usage error.
 )";
 
 std::string readFile(const std::string& path) {
@@ -173,7 +188,10 @@ int renderCommand(const Arguments& arguments) {
   if (format != "html") engine = paraph::print::makeEngine(settings.print);
   const paraph::review::QaChecker qa(pipeline.texts());
   // The same path as the server's workers: a draft renders here as it does there.
-  const paraph::document::DocumentService service(pipeline, qa, engine.get(), settings.parse);
+  std::optional<paraph::print::ArchiveStep> archive;
+  if (engine) archive.emplace(settings.archive, pipeline.texts());
+  const paraph::document::DocumentService service(pipeline, qa, engine.get(), settings.parse,
+                                                  archive ? &*archive : nullptr);
 
   int exitCode = kSuccess;
   for (const auto& file : arguments.positional) {
@@ -276,6 +294,36 @@ int serveCommand(const Arguments& arguments) {
   return paraph::http::serve(settings);
 }
 
+// One line per fact, "name: value", so a person and a script can both read it.
+int verifyCommand(const Arguments& arguments) {
+  if (arguments.has("help")) return std::cout << kVerifyHelp, kSuccess;
+  if (arguments.positional.size() != 1) throw UsageError("verify needs one FILE.pdf");
+  const std::string& file = arguments.positional.front();
+  const auto verification = paraph::print::verifyPdf(readFile(file), arguments.option("trust"));
+  std::cout << "file: " << file << "\nsha256: " << verification.sha256 << '\n';
+  bool valid = verification.valid();
+  if (!verification.readable) std::cout << "problem: " << verification.problem << '\n';
+  if (verification.readable && verification.signatures.empty()) std::cout << "signature: none\n";
+  for (const auto& signature : verification.signatures) {
+    std::cout << "signature: " << (signature.intact ? "valid" : "INVALID") << " (" << signature.subFilter << ", field "
+              << signature.fieldName << ")\n"
+              << "signer: " << signature.signer << '\n'
+              << "signed at: " << signature.signingTime << '\n'
+              << "covers whole file: " << (signature.coversWholeFile ? "yes" : "no") << '\n';
+    if (arguments.has("trust")) std::cout << "trusted: " << (signature.chainTrusted ? "yes" : "no") << '\n';
+    if (!signature.problem.empty()) std::cout << "problem: " << signature.problem << '\n';
+    if (arguments.has("trust") && !signature.chainTrusted) valid = false;
+  }
+  if (arguments.has("data")) {
+    const paraph::store::FileStore files(std::filesystem::path(arguments.option("data")) / "files");
+    const bool stored = files.contains(verification.sha256);
+    std::cout << "stored by this paraph: " << (stored ? "yes" : "no") << '\n';
+    if (!stored) valid = false;
+  }
+  std::cout << "result: " << (valid ? "valid" : "invalid") << '\n';
+  return valid ? kSuccess : kInvalidInput;
+}
+
 int run(const std::vector<std::string>& words) {
   if (words.empty()) throw UsageError("no command given");
   const std::string command = words.front();
@@ -300,6 +348,7 @@ int run(const std::vector<std::string>& words) {
   }
   if (command == "doctypes") return doctypesCommand(Arguments::parse(rest, common, {"help"}));
   if (command == "serve") return serveCommand(Arguments::parse(rest, with({"port", "data"}), {"help"}));
+  if (command == "verify") return verifyCommand(Arguments::parse(rest, with({"data", "trust"}), {"help"}));
   throw UsageError("unknown command '" + command + "'");
 }
 

@@ -209,6 +209,7 @@ std::vector<Setting> makeTable() {
   using Queue = QueueSettings;
   using Parse = xml::ParseLimits;
   using Print = print::EngineConfig;
+  using Archive = print::ArchiveConfig;
   std::vector<Setting> table;
   table.push_back(text("paraph.home", in(&S::home), "folder holding catalog/, xslt/, styles/; empty: the source tree or $PARAPH_HOME"));
 
@@ -225,6 +226,12 @@ std::vector<Setting> makeTable() {
   table.push_back(number("print.timeout_ms", in(&S::print, &Print::timeout), "longest one PDF may take"));
   table.push_back(number("print.probe_timeout_ms", in(&S::print, &Print::probeTimeout), "longest the readiness ping may wait for the browser"));
   table.push_back(flag("print.trace", in(&S::print, &Print::trace), "one line per PDF on standard error with the time of each step"));
+
+  table.push_back(text("archive.icc_profile", in(&S::archive, &Archive::iccProfile), "the sRGB ICC profile of the PDF/A OutputIntent"));
+  table.push_back(text("archive.seal_file", in(&S::archive, &Archive::sealFile), "the institution's seal, a PKCS#12 file; empty: nothing is signed"));
+  table.push_back(text("archive.seal_password_file", in(&S::archive, &Archive::sealPasswordFile), "a file whose first line is the seal's password"));
+  table.push_back(text("archive.seal_password_env", in(&S::archive, &Archive::sealPasswordEnv), "the environment variable holding the seal's password"));
+  table.push_back(number("archive.signature_bytes", in(&S::archive, &Archive::signatureBytes), "room reserved for the CMS signature", between(2048, 1024 * 1024)));
 
   table.push_back(text("server.bind_address", in(&S::server, &Server::bindAddress), "address to listen on"));
   table.push_back(number("server.port", in(&S::server, &Server::port), "TCP port; 0 picks a free one"));

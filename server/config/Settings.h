@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "print/ArchiveConfig.h"
 #include "print/PrintEngine.h"
 #include "xml/SafeParser.h"
 
@@ -55,6 +56,7 @@ struct Settings {
   std::string home;  // paraph.home: catalog/, xslt/, styles/ (default: the source tree)
   xml::ParseLimits parse;
   print::EngineConfig print;
+  print::ArchiveConfig archive;  // archive.*: PDF/A, attached source, the seal's signature
   ServerSettings server;
   StoreSettings store;
   QueueSettings queue;

@@ -35,13 +35,15 @@ std::string editionKey(const std::string& edition) {
 }  // namespace
 
 DocumentService::DocumentService(const pipeline::Pipeline& pipeline, const review::QaChecker& qa,
-                                 print::PrintEngine* engine, xml::ParseLimits limits)
-    : pipeline_(pipeline), qa_(qa), engine_(engine), limits_(limits) {}
+                                 print::PrintEngine* engine, xml::ParseLimits limits,
+                                 const print::ArchiveStep* archive)
+    : pipeline_(pipeline), qa_(qa), engine_(engine), limits_(limits), archive_(archive) {}
 
 AcceptedInput DocumentService::accept(std::string_view bytes, const std::string& sourceName) const {
   auto parsed = xml::parseUntrusted(bytes, sourceName, limits_);
   AcceptedInput accepted;
   accepted.canonicalSha256 = sha256Hex(canonicalForm(parsed.document.get()));
+  accepted.input = std::string(bytes);
   const pipeline::DocumentType* type = nullptr;
   try {
     type = &pipeline_.check(parsed);
@@ -151,12 +153,13 @@ RenderedSet DocumentService::render(const AcceptedInput& accepted, const RenderR
     print::PrintSettings print;
     std::string pdf;
     Clock::duration printTime{};
+    Clock::duration archiveTime{};
   };
   std::vector<Edition> editions;
   bool sideBySide = false;
   for (const auto& spec : type.editions) {
     if (!wanted(request.editions, spec.name)) continue;
-    editions.push_back(Edition{&spec, {}, {}, {}, {}});
+    editions.push_back(Edition{&spec, {}, {}, {}, {}, {}});
     sideBySide = sideBySide || spec.sideBySide();
   }
   // Each language is transformed once: its own edition and the side-by-side one share it.
@@ -195,6 +198,18 @@ RenderedSet DocumentService::render(const AcceptedInput& accepted, const RenderR
       const auto start = Clock::now();
       edition.pdf = engine_->print(edition.html.html, edition.print);
       edition.printTime = Clock::now() - start;
+      if (archive_ != nullptr) {
+        const auto archiveStart = Clock::now();
+        print::ArchiveInput input;
+        input.title = edition.print.title;
+        input.languages = edition.spec->language ? std::vector<Lang>{*edition.spec->language}
+                                                 : std::vector<Lang>{Lang::fr, Lang::nl};
+        input.sourceXml = accepted.input;
+        input.sourceFileName = document.id + ".xml";
+        input.sign = type.sign;
+        edition.pdf = archive_->archive(std::move(edition.pdf), input);
+        edition.archiveTime = Clock::now() - archiveStart;
+      }
     };
     std::vector<std::future<void>> printingRest;
     for (std::size_t index = 1; index < editions.size(); ++index) {
@@ -216,7 +231,10 @@ RenderedSet DocumentService::render(const AcceptedInput& accepted, const RenderR
     }
     if (failure) std::rethrow_exception(failure);
     if (observe) {
-      for (const auto& edition : editions) observe("print", "print_" + editionKey(edition.spec->name), edition.printTime);
+      for (const auto& edition : editions) {
+        observe("print", "print_" + editionKey(edition.spec->name), edition.printTime);
+        if (archive_ != nullptr) observe("archive", "archive_" + editionKey(edition.spec->name), edition.archiveTime);
+      }
     }
   }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/Pipeline.h"
+#include "print/ArchiveStep.h"
 #include "print/PrintEngine.h"
 #include "publication/EntryText.h"
 #include "review/Finding.h"
@@ -31,6 +32,7 @@ struct AcceptedInput {
   pipeline::ValidatedDocument document;  // of the marked input when a draft
   std::vector<std::string> markedSegments;
   std::string canonicalSha256;  // of the input as given: what decides whether it is a new version
+  std::string input;            // the bytes as given: what a version stores and its PDFs attach
   bool draft() const { return !markedSegments.empty(); }
 };
 
@@ -90,9 +92,11 @@ struct RenderedSet {
 
 class DocumentService {
  public:
-  // engine may be null: only HTML can then be rendered.
+  // engine may be null: only HTML can then be rendered. archive, when given, makes every
+  // PDF archive-grade (PDF/A-3u, PDF/UA, the source attached, signed for the types that
+  // declare <sign/>: print::ArchiveStep).
   DocumentService(const pipeline::Pipeline& pipeline, const review::QaChecker& qa, print::PrintEngine* engine,
-                  xml::ParseLimits limits);
+                  xml::ParseLimits limits, const print::ArchiveStep* archive = nullptr);
 
   const pipeline::Pipeline& pipeline() const { return pipeline_; }
   print::PrintEngine* engine() const { return engine_; }
@@ -133,6 +137,7 @@ class DocumentService {
   const review::QaChecker& qa_;
   print::PrintEngine* engine_;
   xml::ParseLimits limits_;
+  const print::ArchiveStep* archive_;
 };
 
 }  // namespace paraph::document

@@ -80,7 +80,9 @@ int serve(config::Settings settings) {
   if (!settings.queue.acceptOnly) engine = print::makeEngine(settings.print);
 
   const review::QaChecker qa(pipeline.texts());
-  const document::DocumentService service(pipeline, qa, engine.get(), settings.parse);
+  const print::ArchiveStep archive(settings.archive, pipeline.texts());
+  if (!archive.signs()) log.warning("no_seal", Poco::JSON::Object());  // PDF/A, but unsigned
+  const document::DocumentService service(pipeline, qa, engine.get(), settings.parse, &archive);
   const review::XliffExporter xliff(pipeline.texts());
   const review::ReviewPage reviewPage(pipeline.texts());
   Metrics metrics;

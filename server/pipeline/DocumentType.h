@@ -70,6 +70,8 @@ struct DocumentType {
   std::vector<EditionSpec> editions;
   std::vector<RequiredMark> requiredMarks;
   std::vector<UniqueKey> uniqueKeys;
+  // <sign/>: its stored PDFs are signed under the institution's seal (print::ArchiveStep).
+  bool sign = false;
 
   const OutputSpec* output(const std::string& format) const;
   const EditionSpec* edition(const std::string& name) const;

@@ -95,6 +95,8 @@ DocumentType readType(xmlNode* element, const std::vector<EditionSpec>& defaultE
     } else if (kind == "unique") {
       type.uniqueKeys.push_back(UniqueKey{xml::attribute(child, "key"), xml::XPathExpression(xml::attribute(child, "select")),
                                           xml::attribute(child, "message")});
+    } else if (kind == "sign") {
+      type.sign = true;
     } else if (kind == "require-in-output") {
       type.requiredMarks.push_back(RequiredMark{xml::attribute(child, "attribute"),
                                                 words(xml::attribute(child, "values")),

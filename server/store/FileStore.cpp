@@ -26,6 +26,8 @@ std::filesystem::path FileStore::pathOf(const std::string& sha256) const {
   return root_ / sha256.substr(0, 2) / sha256;
 }
 
+bool FileStore::contains(const std::string& sha256) const { return std::filesystem::exists(pathOf(sha256)); }
+
 std::string FileStore::put(std::string_view bytes) {
   const std::string sha256 = document::sha256Hex(bytes);
   const auto target = pathOf(sha256);

@@ -20,6 +20,8 @@ class FileStore {
   bool canWrite(std::size_t bytes) const;
   std::string read(const std::string& sha256) const;
   std::filesystem::path pathOf(const std::string& sha256) const;
+  // Whether these bytes are stored (paraph verify: "is this PDF one paraph made?").
+  bool contains(const std::string& sha256) const;
   // Removes temporary files a crash left behind; called once at start, before any write.
   unsigned removeLeftovers();
 
