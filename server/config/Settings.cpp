@@ -72,7 +72,7 @@ TokenSettings readToken(const Poco::Util::AbstractConfiguration& config, const s
 void refuseUnknownKeys(const Poco::Util::AbstractConfiguration& config) {
   static const std::map<std::string, std::set<std::string>> kKnown{
       {"server", {"bind_address", "port", "http_threads", "http_queue", "max_request_bytes", "shutdown_grace_ms", "public_url",
-                  "feed_page_size"}},
+                  "feed_page_size", "keep_alive_timeout_ms", "receive_timeout_ms"}},
       {"store", {"data_dir", "busy_timeout_ms"}},
       {"queue", {"workers", "accept_only", "capacity", "retry_after_s", "job_timeout_ms"}},
       {"auth", {"token"}},
@@ -121,6 +121,9 @@ Settings Settings::load(const std::string& configFile) {
   settings.server.httpQueue = readNumber(*config, "server.http_queue", settings.server.httpQueue);
   settings.server.maxRequestBytes = readNumber(*config, "server.max_request_bytes", settings.server.maxRequestBytes);
   settings.server.shutdownGrace = readMilliseconds(*config, "server.shutdown_grace_ms", settings.server.shutdownGrace);
+  settings.server.keepAliveTimeout =
+      readMilliseconds(*config, "server.keep_alive_timeout_ms", settings.server.keepAliveTimeout);
+  settings.server.receiveTimeout = readMilliseconds(*config, "server.receive_timeout_ms", settings.server.receiveTimeout);
   settings.server.feedPageSize = readNumber(*config, "server.feed_page_size", settings.server.feedPageSize);
   if (settings.server.feedPageSize == 0 || settings.server.feedPageSize > 200) {
     throw std::runtime_error("setting server.feed_page_size: from 1 to 200");

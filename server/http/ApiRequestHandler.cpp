@@ -241,6 +241,9 @@ void ApiRequestHandler::metrics(HTTPServerResponse& response) {
 }
 
 std::string ApiRequestHandler::readBody(HTTPServerRequest& request, std::size_t limit) {
+  // TRANSPORT HOOK (keep when merging): neither Content-Length nor Transfer-Encoding means no
+  // body (RFC 9112 §6.3); Poco's stream would otherwise wait for the client to close.
+  if (!request.hasContentLength() && !request.getChunkedTransferEncoding()) return {};
   auto& stream = request.stream();
   auto tooLarge = [&](std::size_t alreadyRead) {
     // Drain what the client is still sending (bounded), so it can read the answer.
