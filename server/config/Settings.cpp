@@ -238,6 +238,8 @@ std::vector<Setting> makeTable() {
   table.push_back(number("server.http_threads", in(&S::server, &Server::httpThreads), "HTTP connections served at once", atLeast(1)));
   table.push_back(number("server.http_queue", in(&S::server, &Server::httpQueue), "connections waiting for an HTTP thread"));
   table.push_back(number("server.max_request_bytes", in(&S::server, &Server::maxRequestBytes), "largest request body"));
+  table.push_back(number("server.keep_alive_timeout_ms", in(&S::server, &Server::keepAliveTimeout), "how long an idle keep-alive connection is kept", atLeast(1)));
+  table.push_back(number("server.receive_timeout_ms", in(&S::server, &Server::receiveTimeout), "longest silence allowed inside a request", atLeast(1)));
   table.push_back(number("server.shutdown_grace_ms", in(&S::server, &Server::shutdownGrace), "time running jobs get on SIGTERM"));
   table.push_back(number("server.feed_page_size", in(&S::server, &Server::feedPageSize), "documents per Atom feed page", between(1, 200)));
   table.push_back(text("server.public_url", in(&S::server, &Server::publicUrl), "scheme://host[:port] of the feeds' links", originProblem));

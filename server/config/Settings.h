@@ -21,6 +21,8 @@ struct ServerSettings {
   unsigned httpQueue = 64;                       // server.http_queue: connections waiting for a thread
   std::size_t maxRequestBytes = 4 * 1024 * 1024; // server.max_request_bytes: any request body
   std::chrono::milliseconds shutdownGrace{60000};  // server.shutdown_grace_ms
+  std::chrono::milliseconds keepAliveTimeout{2000};  // server.keep_alive_timeout_ms: idle time between requests
+  std::chrono::milliseconds receiveTimeout{5000};    // server.receive_timeout_ms: longest silence inside a request
   std::string publicUrl;  // server.public_url: scheme://host[:port] in feed links; empty = the request's Host
   unsigned feedPageSize = 20;  // server.feed_page_size: documents per page of an Atom feed
 };

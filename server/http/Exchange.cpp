@@ -36,6 +36,9 @@ std::string Exchange::lastSegment() const {
 
 std::string readBody(Exchange& exchange, std::size_t limit) {
   auto& request = exchange.request;
+  // Neither Content-Length nor Transfer-Encoding means no body (RFC 9112 §6.3); Poco's
+  // stream would otherwise wait for the client to close the connection.
+  if (!request.hasContentLength() && !request.getChunkedTransferEncoding()) return {};
   auto& stream = request.stream();
   auto tooLarge = [&](std::size_t alreadyRead) {
     // Drain what the client is still sending (bounded), so it can read the answer.

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -21,6 +22,7 @@
 #include "http/RequestHandlerFactory.h"
 #include "http/ServerContext.h"
 #include "http/TerminationSignal.h"
+#include "http/TransportHandlerFactory.h"
 #include "http/WorkerPool.h"
 #include "pipeline/Pipeline.h"
 #include "review/QaChecker.h"
@@ -109,10 +111,14 @@ int serve(config::Settings settings) {
   parameters->setMaxThreads(static_cast<int>(settings.server.httpThreads));
   parameters->setMaxQueued(static_cast<int>(settings.server.httpQueue));
   parameters->setKeepAlive(true);
-  parameters->setKeepAliveTimeout(Poco::Timespan(10, 0));
+  // Short waits: an idle or silent connection holds one of the HTTP threads while it waits.
+  parameters->setKeepAliveTimeout(
+      Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.server.keepAliveTimeout).count()));
+  parameters->setTimeout(
+      Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.server.receiveTimeout).count()));
   parameters->setServerName("paraph/" PARAPH_VERSION);
   Poco::ThreadPool httpThreads("http", 2, static_cast<int>(settings.server.httpThreads));
-  Poco::Net::HTTPServer server(new RequestHandlerFactory(context), httpThreads, socket, parameters);
+  Poco::Net::HTTPServer server(new TransportHandlerFactory(new RequestHandlerFactory(context)), httpThreads, socket, parameters);
   server.start();
   {
     Poco::JSON::Object fields(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <Poco/Net/HTTPRequestHandler.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace paraph::http {
+
+// Wraps the handler of one request. Refuses ambiguous framing (the ways a proxy and paraph
+// could disagree on where a request ends) with 400 and a close; closes the connection after
+// any request that declared a body, since a route may answer without reading it and the
+// unread bytes must never be parsed as the next request; adds the headers every response
+// carries.
+class TransportHandler : public Poco::Net::HTTPRequestHandler {
+ public:
+  // Takes ownership of routes.
+  explicit TransportHandler(Poco::Net::HTTPRequestHandler* routes) : routes_(routes) {}
+  void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+
+  // Why the request's framing is refused, or nothing when it is unambiguous.
+  static std::optional<std::string> framingProblem(const Poco::Net::HTTPServerRequest& request);
+
+ private:
+  std::unique_ptr<Poco::Net::HTTPRequestHandler> routes_;
+};
+
+}  // namespace paraph::http

@@ -1,0 +1,12 @@
+#include "http/TransportHandlerFactory.h"
+
+#include "http/TransportHandler.h"
+
+namespace paraph::http {
+
+Poco::Net::HTTPRequestHandler* TransportHandlerFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest& request) {
+  return new TransportHandler(routes_->createRequestHandler(request));
+}
+
+}  // namespace paraph::http
