@@ -3,6 +3,7 @@
 #include "http/HttpError.h"
 #include "publication/Embargo.h"
 #include "publication/EntryText.h"
+#include "xml/Escape.h"
 
 namespace paraph::http {
 namespace {
@@ -17,6 +18,10 @@ void requireRole(const Principal& principal, bool allowed, const std::string& st
 }
 
 std::string checkedComment(const std::string& text, bool required, const std::string& step) {
+  // Stored as given and served in JSON and pages: it must be text that XML and JSON can carry.
+  if (xml::xmlSafeText(text) != text) {
+    throw HttpError(400, "field 'comment': not valid UTF-8 text (raw bytes, a NUL or another control character)");
+  }
   if (text.size() > kMaxCommentBytes) {
     throw HttpError(422, "field 'comment': longer than " + std::to_string(kMaxCommentBytes) + " bytes");
   }

@@ -38,7 +38,6 @@ class ChildProcess {
   ChildProcess& operator=(const ChildProcess&) = delete;
 
   pid_t pid() const { return pid_; }
-  int stdoutFd() const { return stdout_; }
   int stderrFd() const { return stderr_; }
 
   // Writes input to stdin, collects stdout and stderr (without deadlock: one poll loop) and

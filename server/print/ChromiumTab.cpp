@@ -84,7 +84,6 @@ struct ChromiumTab::Events {
   bool documentServed = false; // kDocumentUrl (the empty shell) was answered, once per tab
   bool loaded = false;         // load event since the last reset
   bool crashed = false;        // the renderer died
-  unsigned blocked = 0;
 };
 
 ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadline deadline)
@@ -122,8 +121,6 @@ ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadlin
           if (mainDocument && !events->documentServed) {
             events->documentServed = true;
             body = base64Encoded(kShell);
-          } else {
-            ++events->blocked;
           }
         }
         if (!body.empty()) {
@@ -183,11 +180,6 @@ ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadlin
 ChromiumTab::~ChromiumTab() {
   connection_->unsubscribe(sessionId_);
   connection_->send("Target.disposeBrowserContext", parameters({{"browserContextId", browserContextId_}}), "");
-}
-
-unsigned ChromiumTab::blockedRequests() const {
-  std::lock_guard lock(events_->mutex);
-  return events_->blocked;
 }
 
 void ChromiumTab::resetLoaded() {

@@ -46,9 +46,6 @@ class ChromiumTab {
   // When steps is given, it receives the time each step took.
   std::string print(const std::string& html, Deadline deadline, PrintSteps* steps = nullptr);
 
-  // Requests blocked since the tab opened (diagnostics and tests).
-  unsigned blockedRequests() const;
-
  private:
   struct Events;
 
