@@ -27,6 +27,8 @@
 #include <thread>
 
 #include "Bench.h"
+#include "pipeline/Pipeline.h"
+#include "print/ArchiveStep.h"
 #include "print/ChildProcess.h"
 #include "print/ChromiumBrowser.h"
 #include "print/ChromiumEngine.h"
@@ -252,6 +254,7 @@ int benchPrint(const std::vector<std::string>& args) {
   std::size_t coldRounds = 0;  // 0: decided below
   std::vector<unsigned> concurrencies;
   bool trace = false;
+  std::string sealFile, sealPasswordFile, sourceFile;  // the archive step's cost
   PeerOptions peer;
   std::vector<std::filesystem::path> files;
   for (std::size_t index = 0; index < args.size(); ++index) {
@@ -264,11 +267,14 @@ int benchPrint(const std::vector<std::string>& args) {
     } else if (args[index] == "--playwright" && index + 1 < args.size()) peer.script = args[++index];
     else if (args[index] == "--node" && index + 1 < args.size()) peer.node = args[++index];
     else if (args[index] == "--trace") trace = true;
+    else if (args[index] == "--seal" && index + 1 < args.size()) sealFile = args[++index];
+    else if (args[index] == "--seal-password-file" && index + 1 < args.size()) sealPasswordFile = args[++index];
+    else if (args[index] == "--source" && index + 1 < args.size()) sourceFile = args[++index];
     else files.emplace_back(args[index]);
   }
   if (files.empty()) {
     std::cerr << "usage: paraph_bench print [--n N] [--cold-n M] [--concurrency C[,C...]] [--playwright PEER.js] "
-                 "[--node NODE] [--trace] FILE.html...\n";
+                 "[--node NODE] [--trace] [--source INPUT.xml [--seal SEAL.p12 --seal-password-file F]] FILE.html...\n";
     return 2;
   }
   if (concurrencies.empty()) concurrencies = {1, 2, 4};
@@ -300,6 +306,7 @@ int benchPrint(const std::vector<std::string>& args) {
     double playwrightPssMb = 0;
   };
   std::vector<PoolRun> pools;
+  std::string samplePdf;  // one printed PDF, for the archive step's cost
   for (const unsigned concurrency : concurrencies) {
     PoolRun pool;
     pool.concurrency = concurrency;
@@ -314,6 +321,7 @@ int benchPrint(const std::vector<std::string>& args) {
       pool.paraph = runParallel("paraph, warm pool of " + std::to_string(concurrency), concurrency, rounds,
                                 [&](std::size_t index) { warm.print(documentFor(index), settings); });
       pool.peak = sampler.peak();
+      if (samplePdf.empty()) samplePdf = warm.print(documentFor(0), settings);
     }
     if (!peer.script.empty()) {
       pool.playwright = runPlaywright(peer, config.chromiumPath, concurrency, rounds, files, pool.playwrightPssMb);
@@ -364,6 +372,34 @@ int benchPrint(const std::vector<std::string>& args) {
                "   cold Chromium loads the file from disk and prints with its defaults: no request blocking, no "
                "metadata step;\n   wkhtmltopdf and paraph include the qpdf metadata step, Playwright does not)\n"
             << "  load average at the end: " << loadAverage() << "\n";
+  if (!sourceFile.empty() && !samplePdf.empty()) {
+    // What every stored PDF costs after printing (print::ArchiveStep), one thread.
+    const pipeline::Pipeline pipeline(pipeline::Home::locate());
+    print::ArchiveInput input;
+    input.title = settings.title;
+    input.languages = {l10n::Lang::fr};
+    input.sourceXml = readFile(sourceFile);
+    input.sourceFileName = "input.xml";
+    auto costMs = [&](const print::ArchiveStep& step, bool sign) {
+      input.sign = sign;
+      constexpr int kRounds = 20;
+      const auto start = Clock::now();
+      for (int round = 0; round < kRounds; ++round) step.archive(samplePdf, input);
+      return std::chrono::duration<double, std::milli>(Clock::now() - start).count() / kRounds;
+    };
+    print::ArchiveConfig archiveConfig;
+    const print::ArchiveStep unsignedStep(archiveConfig, pipeline.texts());
+    std::cout << std::setprecision(1) << "  archive step per PDF, next to printing (median "
+              << atCores->paraph.percentileMs(0.5) << " ms at " << atCores->concurrency << " tabs): PDF/A-3u with the source "
+              << "attached " << costMs(unsignedStep, false) << " ms";
+    if (!sealFile.empty()) {
+      archiveConfig.sealFile = sealFile;
+      archiveConfig.sealPasswordFile = sealPasswordFile;
+      const print::ArchiveStep signingStep(archiveConfig, pipeline.texts());
+      std::cout << ", with the PAdES B-B signature " << costMs(signingStep, true) << " ms";
+    }
+    std::cout << " (" << samplePdf.size() / 1024 << " KB printed)\n";
+  }
   return failures == 0 ? 0 : 1;
 }
 
