@@ -11,6 +11,8 @@
 #include <openssl/x509.h>
 
 #include <qpdf/QPDF.hh>
+
+#include "print/OpenSslOwners.h"
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <algorithm>
@@ -23,21 +25,7 @@
 namespace paraph::print {
 namespace {
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* pointer) const { Free(pointer); }
-};
-using CmsPointer = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
-using BioPointer = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using DigestContext = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
-
-std::string openSslError(const std::string& what) {
-  const unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  char text[256] = "unknown error";
-  if (code != 0) ERR_error_string_n(code, text, sizeof text);
-  return what + ": " + text;
-}
+std::string openSslError(const std::string& what) { return what + ": " + lastOpenSslError(); }
 
 // The field whose /T is fieldName, among the AcroForm's fields and their kids.
 QPDFObjectHandle findField(QPDFObjectHandle fields, const std::string& fieldName) {

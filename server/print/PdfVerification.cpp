@@ -12,6 +12,8 @@
 #include <openssl/x509_vfy.h>
 
 #include <qpdf/QPDF.hh>
+
+#include "print/OpenSslOwners.h"
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <memory>
@@ -22,23 +24,11 @@ namespace paraph::print {
 namespace {
 
 template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* pointer) const { Free(pointer); }
-};
-using CmsPointer = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
-using BioPointer = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
+using Deleter = OpenSslDeleter<T, Free>;
 using StorePointer = std::unique_ptr<X509_STORE, Deleter<X509_STORE, X509_STORE_free>>;
 
 void freeCertificates(STACK_OF(X509) * certificates) { sk_X509_free(certificates); }
 using CertificatesPointer = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), freeCertificates>>;
-
-std::string lastOpenSslError() {
-  const unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  char text[256] = "unknown error";
-  if (code != 0) ERR_error_string_n(code, text, sizeof text);
-  return text;
-}
 
 // "D:20261202130327+00'00'" -> "2026-12-02 13:03:27 +00:00"
 std::string readableDate(const std::string& pdfDate) {
