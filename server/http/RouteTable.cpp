@@ -56,6 +56,7 @@ const std::vector<Route>& routeTable() {
       {"GET", "/api/v1/documents/{id}/versions/{n}/input.xml", Access::readers, versionFile},
       {"GET", "/api/v1/documents/{id}/versions/{n}/{lang}.html", Access::readers, versionFile},
       {"GET", "/api/v1/documents/{id}/versions/{n}/{lang}.pdf", Access::readers, versionFile},
+      {"POST", "/api/v1/verifications", Access::readers, verifyPdf},
       {"GET", "/api/v1/jobs/{job}", Access::readers, showJob},
       {"POST", "/api/v1/jobs/{job}/retry", Access::submitters, retryJob},
       {"GET", "/pub/{type}/{id}/{lang}.html", Access::everyone, publicFile, true},

@@ -28,6 +28,9 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
 void showVersion(Exchange& exchange);
 void versionFile(Exchange& exchange);
 
+// VerificationRoutes.cpp: an uploaded PDF's signature, and whether paraph stored it.
+void verifyPdf(Exchange& exchange);
+
 // JobRoutes.cpp: a job's state, and retrying a failed one.
 void showJob(Exchange& exchange);
 void retryJob(Exchange& exchange);

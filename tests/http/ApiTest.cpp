@@ -469,3 +469,24 @@ TEST_F(ServerApi, ACommentThatIsNotUtf8TextIsRefusedAndChangesNothing) {
   EXPECT_EQ(after.json()->getValue<std::string>("state"), before);
   EXPECT_EQ(after.json()->getArray("history")->size(), 1u) << after.body;
 }
+
+TEST_F(ServerApi, AnUploadedPdfIsCheckedAndFoundStoredOnlyWhenItIsTheStoredFileByteForByte) {
+  const auto job = submitAndWait(withDocumentId(firstLetter(), "RP-VERIFY-UPLOAD"));
+  ASSERT_NE(job, nullptr);
+  const auto pdf = translator().get("/api/v1/documents/RP-VERIFY-UPLOAD/versions/1/fr.pdf").body;
+  ASSERT_TRUE(pdf.starts_with("%PDF"));
+  const auto stored = translator().post("/api/v1/verifications", pdf, "application/pdf");
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  EXPECT_TRUE(stored.json()->getValue<bool>("stored"));
+  EXPECT_EQ(stored.json()->getValue<std::string>("sha256"), sha256Hex(pdf));
+  // The test server has no seal: stored, but unsigned, so not a valid signed letter.
+  EXPECT_FALSE(stored.json()->getValue<bool>("valid"));
+  std::string changed = pdf;
+  changed[changed.size() / 2] = static_cast<char>(changed[changed.size() / 2] ^ 0x01);
+  const auto tampered = translator().post("/api/v1/verifications", changed, "application/pdf");
+  ASSERT_EQ(tampered.status, 200) << tampered.body;
+  EXPECT_FALSE(tampered.json()->getValue<bool>("stored"));
+  // Refused before the body is read (small bodies: the server closes after answering).
+  EXPECT_EQ(translator().post("/api/v1/verifications", "%PDF-1.7", "application/xml").status, 415);
+  EXPECT_EQ(anonymous().post("/api/v1/verifications", "%PDF-1.7", "application/pdf").status, 401);
+}
