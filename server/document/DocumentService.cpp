@@ -5,7 +5,7 @@
 #include <map>
 
 #include "document/CanonicalInput.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "pipeline/Consolidation.h"
 #include "print/PrintSettingsFor.h"
 #include "review/DraftMarking.h"
@@ -42,7 +42,7 @@ DocumentService::DocumentService(const pipeline::Pipeline& pipeline, const revie
 AcceptedInput DocumentService::accept(std::string_view bytes, const std::string& sourceName) const {
   auto parsed = xml::parseUntrusted(bytes, sourceName, limits_);
   AcceptedInput accepted;
-  accepted.canonicalSha256 = sha256Hex(canonicalForm(parsed.document.get()));
+  accepted.canonicalSha256 = xml::sha256Hex(canonicalForm(parsed.document.get()));
   accepted.input = std::string(bytes);
   const pipeline::DocumentType* type = nullptr;
   try {

@@ -7,7 +7,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 
 namespace paraph::http {
 namespace {
@@ -56,7 +56,7 @@ Authenticator::Authenticator(std::vector<config::TokenSettings> tokens) : tokens
 std::optional<Principal> Authenticator::authenticate(const std::string& authorization, bool allowBasic) const {
   const std::string token = presentedToken(authorization, allowBasic);
   if (token.empty()) return std::nullopt;
-  const std::string presented = document::sha256Hex(token);
+  const std::string presented = xml::sha256Hex(token);
   std::optional<Principal> found;
   for (const auto& configured : tokens_) {
     // No early exit: the time taken does not tell which token matched.

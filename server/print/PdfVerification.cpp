@@ -14,6 +14,7 @@
 #include <qpdf/QPDF.hh>
 
 #include "print/OpenSslOwners.h"
+#include "xml/Sha256.h"
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <memory>
@@ -116,22 +117,10 @@ bool PdfVerification::valid() const {
   return signatures.back().coversWholeFile;
 }
 
-std::string sha256Hex(const std::string& bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0F];
-  }
-  return hex;
-}
 
 PdfVerification verifyPdf(const std::string& pdf, const std::string& trustFile) {
   PdfVerification result;
-  result.sha256 = sha256Hex(pdf);
+  result.sha256 = xml::sha256Hex(pdf);
   try {
     QPDF document;
     document.setSuppressWarnings(true);

@@ -32,6 +32,5 @@ struct PdfVerification {
 // trustFile: PEM certificates to build the signer's chain to; empty = chain not checked.
 PdfVerification verifyPdf(const std::string& pdf, const std::string& trustFile = {});
 
-std::string sha256Hex(const std::string& bytes);
 
 }  // namespace paraph::print

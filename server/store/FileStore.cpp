@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "document/AtomicFile.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "store/StorageUnavailable.h"
 
 namespace paraph::store {
@@ -29,7 +29,7 @@ std::filesystem::path FileStore::pathOf(const std::string& sha256) const {
 bool FileStore::contains(const std::string& sha256) const { return std::filesystem::exists(pathOf(sha256)); }
 
 std::string FileStore::put(std::string_view bytes) {
-  const std::string sha256 = document::sha256Hex(bytes);
+  const std::string sha256 = xml::sha256Hex(bytes);
   const auto target = pathOf(sha256);
   std::error_code ignored;
   // Same name, same bytes: a file already there is the one we would write (its size guards

@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "document/CanonicalInput.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "xml/SafeParser.h"
 
 namespace {
 
 std::string canonicalHash(const std::string& xml) {
   const auto parsed = paraph::xml::parseUntrusted(xml, "test.xml", {});
-  return paraph::document::sha256Hex(paraph::document::canonicalForm(parsed.document.get()));
+  return paraph::xml::sha256Hex(paraph::document::canonicalForm(parsed.document.get()));
 }
 
 }  // namespace

@@ -14,12 +14,12 @@
 #include "http/ApiClient.h"
 #include "http/Letters.h"
 #include "http/ServerProcess.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "support/Command.h"
 #include "support/Fixtures.h"
 
 using namespace paraph::testing;
-using paraph::document::sha256Hex;
+using paraph::xml::sha256Hex;
 
 namespace {
 

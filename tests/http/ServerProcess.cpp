@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "http/ApiClient.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "support/Fixtures.h"
 
 namespace paraph::testing {
@@ -62,11 +62,11 @@ void ServerProcess::writeConfiguration() const {
   config << "server.bind_address = 127.0.0.1\n"
          << "queue.workers = 2\n"
          << "print.pool_size = 2\n"
-         << "auth.token.submitter = " << document::sha256Hex(kSubmitterToken) << ":submitter\n"
-         << "auth.token.translator = " << document::sha256Hex(kTranslatorToken) << ":translator\n"
-         << "auth.token.reviewer = " << document::sha256Hex(kReviewerToken) << ":reviewer\n"
-         << "auth.token.publisher = " << document::sha256Hex(kPublisherToken) << ":publisher\n"
-         << "auth.token.admin = " << document::sha256Hex(kAdminToken) << ":admin,submitter\n"
+         << "auth.token.submitter = " << xml::sha256Hex(kSubmitterToken) << ":submitter\n"
+         << "auth.token.translator = " << xml::sha256Hex(kTranslatorToken) << ":translator\n"
+         << "auth.token.reviewer = " << xml::sha256Hex(kReviewerToken) << ":reviewer\n"
+         << "auth.token.publisher = " << xml::sha256Hex(kPublisherToken) << ":publisher\n"
+         << "auth.token.admin = " << xml::sha256Hex(kAdminToken) << ":admin,submitter\n"
          << extra_ << '\n';
 }
 

@@ -17,7 +17,7 @@
 #include "http/ApiClient.h"
 #include "http/Letters.h"
 #include "http/ServerProcess.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 
 using namespace paraph::testing;
 
@@ -76,7 +76,7 @@ class Transport : public ::testing::Test {
   static void SetUpTestSuite() {
     server_ = new ServerProcess(testFolder("transport"),
                                 "queue.accept_only = true\nauth.token.all = " +
-                                    paraph::document::sha256Hex(kAllRolesToken) +
+                                    paraph::xml::sha256Hex(kAllRolesToken) +
                                     ":submitter,translator,reviewer,publisher,admin\n");
     server_->start();
   }

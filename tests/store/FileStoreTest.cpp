@@ -3,12 +3,12 @@
 #include <fstream>
 
 #include "store/FileStore.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "support/Fixtures.h"
 #include "store/TemporaryFolder.h"
 
 using paraph::store::FileStore;
-using paraph::document::sha256Hex;
+using paraph::xml::sha256Hex;
 using paraph::testing::TemporaryFolder;
 
 TEST(Sha256, MatchesTheKnownDigestOfAbc) {

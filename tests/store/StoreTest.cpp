@@ -6,7 +6,7 @@
 #include <atomic>
 #include <thread>
 
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "store/SqliteStore.h"
 #include "store/TemporaryFolder.h"
 #include "store/Versions.h"
@@ -170,7 +170,7 @@ TEST(Store, AVersionListsItsInputAndOutputsWithHashesAndLatestFindsIt) {
   EXPECT_EQ(first->files[0].name, "input.xml");
   EXPECT_EQ(first->files[0].sha256, submission.inputSha256);
   for (const auto& file : first->files) {
-    EXPECT_EQ(paraph::document::sha256Hex(store.files().read(file.sha256)), file.sha256);
+    EXPECT_EQ(paraph::xml::sha256Hex(store.files().read(file.sha256)), file.sha256);
     EXPECT_EQ(static_cast<std::int64_t>(store.files().read(file.sha256).size()), file.size);
   }
   EXPECT_FALSE(store.version("A", 3).has_value());

@@ -7,7 +7,7 @@
 #include <chrono>
 #include <string>
 
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "store/SqliteStore.h"
 
 namespace paraph::testing {
@@ -25,7 +25,7 @@ inline Submission submissionOf(Store& store, const std::string& id, const std::s
   submission.documentId = id;
   submission.documentType = "letter";
   submission.inputSha256 = store.files().put("<letter id='" + id + "'>" + content + "</letter>");
-  submission.canonicalSha256 = paraph::document::sha256Hex(id + content);
+  submission.canonicalSha256 = paraph::xml::sha256Hex(id + content);
   submission.submittedBy = "tester";
   submission.requestId = "r-1";
   return submission;

@@ -18,7 +18,7 @@
 #include "Bench.h"
 #include "document/CanonicalInput.h"
 #include "document/DocumentService.h"
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 #include "store/SqliteStore.h"
 
 namespace paraph::bench {
@@ -109,7 +109,7 @@ int benchServicePath(const std::vector<std::string>& args) {
   auto formerPath = [&](store::Store* store, const std::string& input, std::size_t round) {
     // Submission: validate, then a parse of its own for the canonical hash.
     service.accept(input, "input.xml");
-    document::sha256Hex(document::canonicalForm(xml::parseUntrusted(input, "input.xml", {}).document.get()));
+    xml::sha256Hex(document::canonicalForm(xml::parseUntrusted(input, "input.xml", {}).document.get()));
     // Job: validate again, review, French and Dutch, then both again for the side by side.
     const auto accepted = service.accept(input, "input.xml");
     service.review(input, {});

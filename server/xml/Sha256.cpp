@@ -1,9 +1,9 @@
-#include "document/Sha256.h"
+#include "xml/Sha256.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
-namespace paraph::document {
+namespace paraph::xml {
 
 std::string sha256Hex(std::string_view bytes) {
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
@@ -11,4 +11,4 @@ std::string sha256Hex(std::string_view bytes) {
   return Poco::DigestEngine::digestToHex(engine.digest());
 }
 
-}  // namespace paraph::document
+}  // namespace paraph::xml
