@@ -208,6 +208,7 @@ std::vector<Setting> makeTable() {
   using Store = StoreSettings;
   using Queue = QueueSettings;
   using Parse = xml::ParseLimits;
+  using Batch = document::BatchLimits;
   using Print = print::EngineConfig;
   using Archive = print::ArchiveConfig;
   std::vector<Setting> table;
@@ -217,6 +218,12 @@ std::vector<Setting> makeTable() {
   table.push_back(number("parse.max_depth", in(&S::parse, &Parse::maxDepth), "deepest element nesting accepted", between(0, 256)));
   table.push_back(number("parse.max_attributes_per_element", in(&S::parse, &Parse::maxAttributesPerElement),
                          "attributes one element may have (refused before libxml2 reads them)", between(1, 65536)));
+
+  table.push_back(number("batch.max_bytes", in(&S::batch, &Batch::maxBatchBytes), "largest batch accepted, as sent"));
+  table.push_back(number("batch.max_records", in(&S::batch, &Batch::maxRecords), "most documents one batch may hold",
+                         between(1, 1000000)));
+  table.push_back(number("batch.max_uncompressed_bytes", in(&S::batch, &Batch::maxUncompressedBytes),
+                         "a ZIP batch's documents together, once inflated (counted while inflating)"));
 
   table.push_back(text("print.engine", in(&S::print, &Print::engine), "the PDF engine", oneOf({"chromium", "wkhtmltopdf"})));
   table.push_back(text("print.chromium_path", in(&S::print, &Print::chromiumPath), "the browser program"));
