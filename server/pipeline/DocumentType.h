@@ -65,6 +65,9 @@ struct DocumentType {
   // language, selected from the input (never read back out of the rendered pages).
   std::map<l10n::Lang, xml::XPathExpression> feedTitle;
   std::map<l10n::Lang, xml::XPathExpression> feedSummary;
+  // <mail-room postal-code=…>: the type is posted; a batch's letters go to the mail room as
+  // one print file per language, sorted by the postal code this selects (docs/batch.md).
+  xml::XPathExpression mailRoomPostalCode;
   std::vector<EnrichmentSpec> enrichments;
   std::vector<OutputSpec> outputs;
   std::vector<EditionSpec> editions;

@@ -95,6 +95,8 @@ DocumentType readType(xmlNode* element, const std::vector<EditionSpec>& defaultE
     } else if (kind == "unique") {
       type.uniqueKeys.push_back(UniqueKey{xml::attribute(child, "key"), xml::XPathExpression(xml::attribute(child, "select")),
                                           xml::attribute(child, "message")});
+    } else if (kind == "mail-room") {
+      type.mailRoomPostalCode = xml::XPathExpression(xml::attribute(child, "postal-code"));
     } else if (kind == "sign") {
       type.sign = true;
     } else if (kind == "require-in-output") {

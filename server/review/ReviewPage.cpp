@@ -20,14 +20,8 @@ constexpr const char* kStylesheet = "https://paraph.inami.fgov.be/xslt/review/pa
 // The model's own namespace: nothing in it can be mistaken for HTML by the stylesheet.
 constexpr const char* kModelNamespace = "https://paraph.inami.fgov.be/ns/review/1";
 
-// Names, comments and tokens come from forms and the store: xmlSafeText keeps bytes that are
-// not UTF-8, or characters XML 1.0 cannot hold, from breaking the page.
-void setAttribute(xmlNode* element, const char* name, const std::string& value) {
-  // xmlNewProp stores the value as it is (no entity parsing): it is escaped on output.
-  if (xmlNewProp(element, reinterpret_cast<const xmlChar*>(name), xml::xmlChars(xml::xmlSafeText(value))) == nullptr) {
-    throw std::bad_alloc();
-  }
-}
+// Names, comments and tokens come from forms and the store.
+void setAttribute(xmlNode* element, const char* name, const std::string& value) { xml::setSafeAttribute(element, name, value); }
 
 void setFlag(xmlNode* element, const char* name, bool value) {
   if (value) setAttribute(element, name, "true");

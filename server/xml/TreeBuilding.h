@@ -6,6 +6,7 @@
 
 #include <libxml/tree.h>
 
+#include "xml/Escape.h"
 #include "xml/XmlPtr.h"
 
 namespace paraph::xml {
@@ -17,6 +18,15 @@ inline xmlNode* newElement(xmlNode* parent, xmlNs* ns, const char* name) {
   xmlNode* element = xmlNewChild(parent, ns, reinterpret_cast<const xmlChar*>(name), nullptr);
   if (element == nullptr) throw std::bad_alloc();
   return element;
+}
+
+// Sets an attribute to text that may come from outside (forms, the store): xmlSafeText keeps
+// bytes that are not UTF-8, or characters XML 1.0 cannot hold, from breaking the output.
+// xmlNewProp stores the value as it is (no entity parsing): it is escaped on output.
+inline void setSafeAttribute(xmlNode* element, const char* name, const std::string& value) {
+  if (xmlNewProp(element, reinterpret_cast<const xmlChar*>(name), xmlChars(xmlSafeText(value))) == nullptr) {
+    throw std::bad_alloc();
+  }
 }
 
 // The document as UTF-8 bytes with an XML declaration, its layout and comments kept;
