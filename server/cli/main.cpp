@@ -6,11 +6,13 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 #include <libxml/parser.h>
 
 #include "cli/Arguments.h"
+#include "cli/BatchRender.h"
 #include "config/Settings.h"
 #include "http/Serve.h"
 #include "pipeline/Consolidation.h"
@@ -64,12 +66,20 @@ invalid, 0 if all are valid.
 
 constexpr const char* kRenderHelp = R"(Usage: paraph render FILE... [--lang fr|nl|both|bilingual|all] [--format html|pdf|all]
                     [--engine chromium|wkhtmltopdf] [--out DIR] [--home DIR] [--config FILE]
+       paraph render --batch FILE [same options]
 
 Validates each file and writes DIR/<document-id>.<lang>.html and/or .pdf, printing each
 path written. A draft (a translation missing) renders as the server renders it, each
 missing text marked "[traduction manquante]" / "[vertaling ontbreekt]". --lang bilingual writes the side-by-side edition DIR/<document-id>.fr-nl.*,
 --lang all writes French, Dutch and side-by-side. Defaults: --lang both, --format html,
 --out . ; the engine defaults to the print.engine setting (chromium).
+
+--batch FILE renders every document of a batch (a ZIP of XML files or a <batch> envelope,
+docs/batch.md) as if rendered alone; a wrong record is reported with its place and the
+others go on. It also writes DIR/<batch>.report.csv (every record: document, state, line,
+column, message) and, for posted letters printed as PDF, DIR/<batch>.mail-room.fr.pdf and
+.nl.pdf (postal-code order, each letter on an odd page). Progress goes to standard output:
+a bar on a terminal, a plain line every 5 s otherwise. Exit code 1 when a record was invalid.
 )";
 
 constexpr const char* kConsolidateHelp = R"(Usage: paraph consolidate CONVENTION.xml AMENDMENT.xml [-o OUT.xml] [--home DIR] [--config FILE]
@@ -167,7 +177,9 @@ std::vector<std::string> editionsFrom(const std::string& option) {
 
 int renderCommand(const Arguments& arguments) {
   if (arguments.has("help")) return std::cout << kRenderHelp, kSuccess;
-  if (arguments.positional.empty()) throw UsageError("render needs at least one FILE");
+  const bool batch = arguments.has("batch");
+  if (batch && !arguments.positional.empty()) throw UsageError("render --batch FILE takes no other FILE");
+  if (!batch && arguments.positional.empty()) throw UsageError("render needs at least one FILE");
   paraph::document::RenderRequest request;
   request.editions = editionsFrom(arguments.option("lang", "both"));
   const std::string format = arguments.option("format", "html");
@@ -192,6 +204,22 @@ int renderCommand(const Arguments& arguments) {
   if (engine) archive.emplace(settings.archive, pipeline.texts());
   const paraph::document::DocumentService service(pipeline, qa, engine.get(), settings.parse,
                                                   archive ? &*archive : nullptr);
+
+  if (batch) {
+    const std::string batchFile = arguments.option("batch");
+    const paraph::document::BatchReader reader(pipeline.home(), settings.parse, settings.batch);
+    paraph::cli::BatchRenderOptions options;
+    options.outFolder = outFolder;
+    options.request = request;
+    options.concurrency = settings.print.poolSize == 0 ? std::max(1u, std::thread::hardware_concurrency())
+                                                       : settings.print.poolSize;
+    try {
+      return paraph::cli::renderBatch(batchFile, readFile(batchFile), reader, service, options);
+    } catch (const paraph::xml::InvalidInput& invalid) {
+      printDiagnostics(invalid, std::cerr);
+      return kInvalidInput;
+    }
+  }
 
   int exitCode = kSuccess;
   for (const auto& file : arguments.positional) {
@@ -336,7 +364,7 @@ int run(const std::vector<std::string>& words) {
   if (command == "help" || command == "--help" || command == "-h") return std::cout << kMainHelp, kSuccess;
   if (command == "validate") return validateCommand(Arguments::parse(rest, common, {"help"}));
   if (command == "render") {
-    return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out"}), {"help"}));
+    return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out", "batch"}), {"help"}));
   }
   if (command == "consolidate") {
     // -o is the one short option: "paraph consolidate C A -o OUT" reads as the compilers' form.
