@@ -15,6 +15,10 @@ namespace paraph::http {
 // carries.
 class TransportHandler : public Poco::Net::HTTPRequestHandler {
  public:
+  // What a browser may do with any answer that does not set its own policy: nothing at
+  // all: no script, style, frame or fetch, and no page may frame it.
+  static constexpr const char* kContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
   // Takes ownership of routes.
   explicit TransportHandler(Poco::Net::HTTPRequestHandler* routes) : routes_(routes) {}
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
