@@ -376,3 +376,71 @@ TEST_F(Deadlines, OneAddressOverItsCapLosesItsOldestIdleConnection) {
   silent.back()->setReceiveTimeout(Poco::Timespan(0, 300000));
   EXPECT_THROW(silent.back()->receiveBytes(&byte, 1), Poco::TimeoutException);
 }
+
+// ------------------------------------------------------------------ stopping
+// Issue 13: SIGTERM must answer the connections that have a request, not reset them.
+
+namespace {
+
+bool saysClose(const std::string& answer) {
+  return std::regex_search(answer, std::regex("\r\nConnection: *close\r\n", std::regex::icase));
+}
+
+}  // namespace
+
+TEST(Drain, SigtermLetsARequestInFlightFinishAndAnswersAWaitingOne503) {
+  // Two HTTP threads: two requests whose bodies are still arriving hold them, a third waits.
+  ServerProcess server(testFolder("transport-drain"), "queue.accept_only = true\nserver.http_threads = 2\n");
+  server.start();
+  const std::string body = "<not-a-letter/>    \n";  // 20 bytes
+  const std::string head = "POST /api/v1/documents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/xml\r\n"
+                           "Authorization: Bearer " + std::string(kSubmitterToken) +
+                           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  const std::string firstPart = head + body.substr(0, 5);
+  std::vector<std::unique_ptr<Poco::Net::StreamSocket>> inFlight;
+  for (int index = 0; index < 2; ++index) {
+    inFlight.push_back(openConnection(server.port()));
+    inFlight.back()->sendBytes(firstPart.data(), static_cast<int>(firstPart.size()));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // their bodies are being read
+  Poco::Net::StreamSocket waiting(Poco::Net::SocketAddress("127.0.0.1", server.port()));
+  const std::string request = healthzClosing();
+  waiting.sendBytes(request.data(), static_cast<int>(request.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+
+  ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const std::string rest = body.substr(5);
+  for (auto& socket : inFlight) {
+    try {
+      socket->sendBytes(rest.data(), static_cast<int>(rest.size()));
+    } catch (const Poco::Exception& error) {
+      ADD_FAILURE() << "a request in flight was cut off: " << error.displayText();
+    }
+  }
+  auto readAll = [](Poco::Net::StreamSocket& socket) {
+    RawExchange result;
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    char buffer[4096];
+    try {
+      for (int count; (count = socket.receiveBytes(buffer, sizeof buffer)) > 0;) {
+        result.received.append(buffer, static_cast<std::size_t>(count));
+      }
+      result.closed = true;
+    } catch (const Poco::Exception& error) {
+      result.received += "\n[" + error.displayText() + "]";
+    }
+    return result;
+  };
+  for (auto& socket : inFlight) {
+    const auto finished = readAll(*socket);
+    EXPECT_EQ(firstStatus(finished.received), 400) << finished.received;  // not a letter: refused, but answered
+    EXPECT_TRUE(saysClose(finished.received)) << finished.received;
+    EXPECT_TRUE(finished.closed) << finished.received;
+  }
+  const auto refused = readAll(waiting);
+  EXPECT_EQ(firstStatus(refused.received), 503) << refused.received;
+  EXPECT_TRUE(saysClose(refused.received)) << refused.received;
+  EXPECT_TRUE(refused.closed) << refused.received;
+  EXPECT_EQ(server.stop(), 0);
+}
