@@ -114,7 +114,7 @@ int serve(config::Settings settings) {
   // Connections wait in the front's event loop, not in an HTTP thread (ConnectionFront).
   ConnectionFront server(socket, settings.server,
                          Poco::Net::HTTPRequestHandlerFactory::Ptr(
-                             new TransportHandlerFactory(new RequestHandlerFactory(context))),
+                             new TransportHandlerFactory(new RequestHandlerFactory(context), settings.server.publicUrl)),
                          parameters, log);
   server.start();
   {

@@ -170,6 +170,42 @@ TEST_F(Transport, EveryResponseSaysNoSniff) {
   EXPECT_NE(refused.received.find("X-Content-Type-Options: nosniff"), std::string::npos) << refused.received;
 }
 
+// Issue 13: no answer may be used by a browser as a page that runs, fetches or is framed.
+TEST_F(Transport, EveryAnswerCarriesAContentSecurityPolicy) {
+  ApiClient client(port(), kSubmitterToken);
+  for (const std::string path : {"/healthz", "/api/v1/documents/NONE", "/no-such-page", "/api/v1/openapi.json"}) {
+    EXPECT_EQ(client.get(path).header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'none'") << path;
+  }
+  const auto refused = exchange(port(), "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n");
+  EXPECT_NE(refused.received.find("Content-Security-Policy: default-src 'none'"), std::string::npos) << refused.received;
+  const auto tooLarge = exchange(port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(70000, 'a'));
+  EXPECT_EQ(firstStatus(tooLarge.received), 431) << tooLarge.received;
+  EXPECT_NE(tooLarge.received.find("Content-Security-Policy: default-src 'none'"), std::string::npos);
+}
+
+// Issue 13: a page of another site must not make a visitor's browser change anything.
+TEST_F(Transport, AStateChangingApiRequestFromAForeignOriginIsRefused) {
+  const std::string host = "localhost:" + std::to_string(port());
+  auto post = [&](const std::string& origin) {
+    return exchange(port(), "POST /api/v1/documents HTTP/1.1\r\nHost: " + host +
+                                "\r\nConnection: close\r\nContent-Type: application/xml\r\n"
+                                "Authorization: Bearer " + std::string(kAllRolesToken) + "\r\n" +
+                                (origin.empty() ? "" : "Origin: " + origin + "\r\n") +
+                                "Content-Length: 4\r\n\r\n<a/>");
+  };
+  const auto foreign = post("https://evil.example");
+  EXPECT_EQ(firstStatus(foreign.received), 403) << foreign.received;
+  EXPECT_NE(foreign.received.find("another site"), std::string::npos) << foreign.received;
+  EXPECT_EQ(firstStatus(post("null").received), 403);
+  // paraph's own origin, and a client that is not a browser (no Origin), get to the route.
+  EXPECT_EQ(firstStatus(post("http://" + host).received), 400);
+  EXPECT_EQ(firstStatus(post("").received), 400);
+  // Reading is not changing: a foreign Origin on a GET is answered as usual.
+  const auto read = exchange(port(), "GET /healthz HTTP/1.1\r\nHost: " + host +
+                                         "\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(firstStatus(read.received), 200) << read.received;
+}
+
 // ------------------------------------------------------------------ slow and idle clients
 // Issue 13: a few connections that send nothing, trickle their headers or sit idle after a
 // request must not keep anyone else waiting.
