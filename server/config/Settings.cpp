@@ -242,11 +242,17 @@ std::vector<Setting> makeTable() {
 
   table.push_back(text("server.bind_address", in(&S::server, &Server::bindAddress), "address to listen on"));
   table.push_back(number("server.port", in(&S::server, &Server::port), "TCP port; 0 picks a free one"));
-  table.push_back(number("server.http_threads", in(&S::server, &Server::httpThreads), "HTTP connections served at once", atLeast(1)));
-  table.push_back(number("server.http_queue", in(&S::server, &Server::httpQueue), "connections waiting for an HTTP thread"));
+  table.push_back(number("server.http_threads", in(&S::server, &Server::httpThreads), "requests served at once", atLeast(1)));
+  table.push_back(number("server.http_queue", in(&S::server, &Server::httpQueue), "complete requests waiting for an HTTP thread"));
   table.push_back(number("server.max_request_bytes", in(&S::server, &Server::maxRequestBytes), "largest request body"));
   table.push_back(number("server.keep_alive_timeout_ms", in(&S::server, &Server::keepAliveTimeout), "how long an idle keep-alive connection is kept", atLeast(1)));
   table.push_back(number("server.receive_timeout_ms", in(&S::server, &Server::receiveTimeout), "longest silence allowed inside a request", atLeast(1)));
+  table.push_back(number("server.header_timeout_ms", in(&S::server, &Server::headerTimeout), "longest a request's head may take to arrive", atLeast(1)));
+  table.push_back(number("server.min_body_bytes_per_s", in(&S::server, &Server::minBodyBytesPerSecond), "slowest average rate a request body may arrive at", atLeast(1)));
+  table.push_back(number("server.max_header_bytes", in(&S::server, &Server::maxHeaderBytes), "largest request line and headers (431 beyond)", atLeast(1024)));
+  table.push_back(number("server.max_connections", in(&S::server, &Server::maxConnections), "connections open at once", atLeast(1)));
+  table.push_back(number("server.max_connections_per_address", in(&S::server, &Server::maxConnectionsPerAddress), "connections open at once from one client address", atLeast(1)));
+  table.push_back(number("server.drain_timeout_ms", in(&S::server, &Server::drainTimeout), "on SIGTERM, how long requests in flight may take to finish"));
   table.push_back(number("server.shutdown_grace_ms", in(&S::server, &Server::shutdownGrace), "time running jobs get on SIGTERM"));
   table.push_back(number("server.feed_page_size", in(&S::server, &Server::feedPageSize), "documents per Atom feed page", between(1, 200)));
   table.push_back(text("server.public_url", in(&S::server, &Server::publicUrl), "scheme://host[:port] of the feeds' links", originProblem));

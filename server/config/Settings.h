@@ -24,6 +24,12 @@ struct ServerSettings {
   std::chrono::milliseconds shutdownGrace{60000};  // server.shutdown_grace_ms
   std::chrono::milliseconds keepAliveTimeout{2000};  // server.keep_alive_timeout_ms: idle time between requests
   std::chrono::milliseconds receiveTimeout{5000};    // server.receive_timeout_ms: longest silence inside a request
+  std::chrono::milliseconds headerTimeout{10000};    // server.header_timeout_ms: a request's head from its first byte
+  std::size_t minBodyBytesPerSecond = 8192;          // server.min_body_bytes_per_s: slowest body accepted
+  std::size_t maxHeaderBytes = 64 * 1024;            // server.max_header_bytes: request line and headers
+  unsigned maxConnections = 512;                     // server.max_connections: open at once, in every state
+  unsigned maxConnectionsPerAddress = 64;            // server.max_connections_per_address
+  std::chrono::milliseconds drainTimeout{10000};     // server.drain_timeout_ms: requests in flight on SIGTERM
   std::string publicUrl;  // server.public_url: scheme://host[:port] in feed links; empty = the request's Host
   unsigned feedPageSize = 20;  // server.feed_page_size: documents per page of an Atom feed
 };

@@ -59,6 +59,12 @@ std::string readBody(Exchange& exchange, std::size_t limit) {
     body.append(buffer, static_cast<std::size_t>(stream.gcount()));
     if (body.size() > limit) throw tooLarge(body.size());
   }
+  // A read that failed (the body arrived too slowly, or the client went away) must not pass
+  // for the end of a shorter body.
+  if (stream.bad()) {
+    throw HttpError(408, "the body did not arrive in time (settings server.receive_timeout_ms and "
+                         "server.min_body_bytes_per_s)");
+  }
   return body;
 }
 

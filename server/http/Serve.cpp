@@ -1,10 +1,8 @@
 #include "http/Serve.h"
 
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
-#include <Poco/ThreadPool.h>
 
 #include <unistd.h>
 
@@ -16,6 +14,7 @@
 #include <thread>
 
 #include "http/Authenticator.h"
+#include "http/ConnectionFront.h"
 #include "http/JobRunner.h"
 #include "http/JsonLog.h"
 #include "http/Metrics.h"
@@ -108,17 +107,15 @@ int serve(config::Settings settings) {
 
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.server.bindAddress, settings.server.port));
   Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;
-  parameters->setMaxThreads(static_cast<int>(settings.server.httpThreads));
-  parameters->setMaxQueued(static_cast<int>(settings.server.httpQueue));
   parameters->setKeepAlive(true);
-  // Short waits: an idle or silent connection holds one of the HTTP threads while it waits.
-  parameters->setKeepAliveTimeout(
-      Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.server.keepAliveTimeout).count()));
   parameters->setTimeout(
       Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(settings.server.receiveTimeout).count()));
   parameters->setServerName("paraph/" PARAPH_VERSION);
-  Poco::ThreadPool httpThreads("http", 2, static_cast<int>(settings.server.httpThreads));
-  Poco::Net::HTTPServer server(new TransportHandlerFactory(new RequestHandlerFactory(context)), httpThreads, socket, parameters);
+  // Connections wait in the front's event loop, not in an HTTP thread (ConnectionFront).
+  ConnectionFront server(socket, settings.server,
+                         Poco::Net::HTTPRequestHandlerFactory::Ptr(
+                             new TransportHandlerFactory(new RequestHandlerFactory(context), settings.server.publicUrl)),
+                         parameters, log);
   server.start();
   {
     Poco::JSON::Object fields(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -137,13 +134,9 @@ int serve(config::Settings settings) {
     fields.set("signal", signal);
     log.info("stopping", fields);
   }
-  // Stop accepting, let requests in progress answer (idle keep-alive connections close).
-  server.stopAll(false);
-  for (int waited = 0; server.currentConnections() > 0 && waited < 100; ++waited) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  // Stop accepting; requests waiting for a thread get 503, those in flight finish (drain).
+  server.stop();
   if (workers) workers->stop(settings.server.shutdownGrace);
-  httpThreads.joinAll();
   log.info("stopped", Poco::JSON::Object());
   return 0;
 }
