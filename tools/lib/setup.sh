@@ -15,6 +15,7 @@ PARAPH_PACKAGES=(
   nodejs default-jre-headless
   fonts-dejavu-core fonts-liberation2
   curl ca-certificates
+  python3-minimal
 )
 
 paraph_install_packages() {
