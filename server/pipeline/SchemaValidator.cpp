@@ -108,7 +108,7 @@ std::string firstMatch(const std::string& text, const std::regex& pattern, std::
 
 }  // namespace
 
-SchemaErrorText classifySchemaError(int code, const std::string& libxml2Message, const std::string& field) {
+SchemaErrorText classifySchemaError(int code, const std::string& libxml2Message, const std::string& elementField) {
   static const std::regex expectedList(R"(Expected is (?:one of )?\( ([^)]*) \))");
   static const std::regex quotedValue(R"(The value '([^']*)')");
   static const std::regex leadingValue(R"(: '([^']*)' is not a valid value)");
@@ -121,6 +121,11 @@ SchemaErrorText classifySchemaError(int code, const std::string& libxml2Message,
   static const std::regex attributeName(R"(The attribute '([^']*)')");
   static const std::regex typeName(R"(the (?:local )?(?:atomic|union|list) type( '([^']*)')?)");
   const std::string& message = libxml2Message;
+  // libxml2 places an attribute's error at its element and names the attribute in the text:
+  // "Element '{ns}recipient', attribute 'salutation': …" -> recipient/@salutation.
+  static const std::regex attributeOfElement(R"(^Element '[^']*', attribute '([^']*)')");
+  const std::string erringAttribute = firstMatch(message, attributeOfElement);
+  const std::string field = erringAttribute.empty() ? elementField : elementField + "/@" + erringAttribute;
   SchemaErrorText text;
   const auto expected = withoutNamespaces(firstMatch(message, expectedList));
   switch (code) {

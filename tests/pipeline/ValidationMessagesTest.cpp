@@ -91,7 +91,9 @@ TEST(ValidationMessages, EveryRuleHasAFrenchAndADutchMessage) {
         if (pattern == nullptr) continue;
         const std::string filled = paraph::l10n::formatMessage(lang, *pattern, {{"value", "VALUE-42"}}, true);
         // {value} where the English has it, so staff see the offending value in every language.
-        if (rule.message.find("{value}") != std::string::npos) EXPECT_THAT(filled, HasSubstr("VALUE-42")) << rule.key;
+        if (rule.message.find("{value}") != std::string::npos) {
+          EXPECT_THAT(filled, HasSubstr("VALUE-42")) << rule.key;
+        }
         EXPECT_NE(filled, rule.message) << rule.key << " is still English";
       }
     }
@@ -193,28 +195,28 @@ INSTANTIATE_TEST_SUITE_P(
                    "schema.unexpected-element", "colour", "n’est pas attendu à cet endroit ; est attendu : reference",
                    "wordt hier niet verwacht; verwacht: reference"},
         SchemaCase{"BadDate", "<date>2026-02-16</date>", "<date>2026-02-30</date>", "<date>", "schema.bad-date", "date",
-                   "« 2026-02-30 » n’est pas une date réelle", "\"2026-02-30\" is geen bestaande datum"},
+                   "«\u00a02026-02-30\u00a0» n’est pas une date réelle", "\"2026-02-30\" is geen bestaande datum"},
         SchemaCase{"InvalidValue", "<amount-requested>12500.00</amount-requested>", "<amount-requested>twelve</amount-requested>",
                    "<amount-requested>", "schema.invalid-value", "request/amount-requested",
-                   "La valeur « twelve » n’est pas acceptée", "De waarde \"twelve\" wordt niet aanvaard"},
+                   "La valeur «\u00a0twelve\u00a0» n’est pas acceptée", "De waarde \"twelve\" wordt niet aanvaard"},
         SchemaCase{"FractionDigits", "<amount-requested>12500.00</amount-requested>",
                    "<amount-requested>12500.005</amount-requested>", "<amount-requested>", "schema.fraction-digits",
                    "request/amount-requested", "a plus de 2 décimales", "heeft meer dan 2 decimalen"},
         SchemaCase{"Pattern", "<reference>RP/2026/00298</reference>", "<reference>RP-2026-298</reference>", "<reference>",
-                   "schema.pattern", "reference", "« RP-2026-298 » de reference n’a pas la forme attendue",
+                   "schema.pattern", "reference", "«\u00a0RP-2026-298\u00a0» de reference n’a pas la forme attendue",
                    "\"RP-2026-298\" van reference heeft niet de verwachte vorm"},
         SchemaCase{"Enumeration", "salutation=\"madam\"", "salutation=\"madame\"", "<recipient", "schema.enumeration",
                    "recipient/@salutation", "ne fait pas partie des valeurs permises : 'madam', 'sir', 'neutral'",
                    "hoort niet bij de toegestane waarden: 'madam', 'sir', 'neutral'"},
         SchemaCase{"TooLong", "id=\"RP-2026-00298\"",
                    "id=\"RP-2026-00298-0123456789-0123456789-0123456789-0123456789-0123456789\"", "<letter", "schema.too-long",
-                   "@id", "est trop long : 68 caractères, pour 64 au plus", "is te lang: 68 tekens, terwijl er hoogstens 64"},
+                   "letter/@id", "est trop long : 68 caractères, pour 64 au plus", "is te lang: 68 tekens, terwijl er hoogstens 64"},
         SchemaCase{"MissingAttribute", " salutation=\"madam\"", "", "<recipient", "schema.missing-attribute", "recipient",
                    "L’attribut salutation est obligatoire sur recipient", "Het attribuut salutation is verplicht op recipient"},
         SchemaCase{"UnexpectedAttribute", "<decision outcome=\"refused\"/>", "<decision outcome=\"refused\" colour=\"red\"/>",
                    "<decision", "schema.unexpected-attribute", "decision", "L’attribut colour n’est pas permis sur decision",
                    "Het attribuut colour is niet toegestaan op decision"}),
-    [](const ::testing::TestParamInfo<SchemaCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<SchemaCase>& param) { return std::string(param.param.name); });
 
 TEST(ValidationMessages, ParseErrorsAreToldInFrenchAndDutch) {
   const auto doctype = firstProblemOf("<?xml version=\"1.0\"?>\n<!DOCTYPE letter [<!ENTITY x \"y\">]>\n<letter/>");
