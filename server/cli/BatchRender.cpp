@@ -106,7 +106,7 @@ int renderBatch(const std::string& batchFile, const std::string& bytes, const do
   auto renderOne = [&](const document::BatchRecord& record, RecordOutcome& outcome) {
     if (!record.unreadable.empty()) {
       outcome.state = RecordState::invalid;
-      outcome.problems = {xml::Diagnostic{record.sourceName, 0, 0, "", record.unreadable, "batch"}};
+      outcome.problems = {xml::Diagnostic{record.sourceName, 0, 0, "", record.unreadable, "batch", {}, {}}};
       return;
     }
     outcome.documentId = record.declaredId;
@@ -191,7 +191,8 @@ int renderBatch(const std::string& batchFile, const std::string& bytes, const do
     }
     allRendered = false;
     if (outcome.problems.empty()) report << lead << ",,," << csvField(outcome.error) << '\n';
-    for (const auto& problem : outcome.problems) {
+    for (auto problem : outcome.problems) {
+      problem.message = options.told(problem);
       report << lead << csvField(problem.file) << ',' << problem.line << ',' << problem.column << ','
              << csvField(problem.message) << '\n';
       std::cerr << problem.toLine() << '\n';

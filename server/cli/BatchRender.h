@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "document/Batch.h"
@@ -14,6 +15,8 @@ struct BatchRenderOptions {
   std::filesystem::path outFolder;
   document::RenderRequest request;
   unsigned concurrency = 2;  // documents rendered at once
+  // A problem's message in the reader's language (the report and standard error).
+  std::function<std::string(const xml::Diagnostic&)> told = [](const xml::Diagnostic& d) { return d.message; };
 };
 
 // Returns the exit code: 0 when every record rendered, 1 when some were invalid (the others

@@ -1,5 +1,6 @@
 // The paraph executable: validate, render and consolidate documents from the command line.
 // Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal failure.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,7 @@
 #include "config/Settings.h"
 #include "http/Serve.h"
 #include "pipeline/Consolidation.h"
+#include "pipeline/DiagnosticText.h"
 #include "pipeline/Pipeline.h"
 #include "document/AtomicFile.h"
 #include "document/DocumentService.h"
@@ -57,22 +59,26 @@ Options for every command:
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal failure.
 )";
 
-constexpr const char* kValidateHelp = R"(Usage: paraph validate FILE... [--home DIR] [--config FILE]
+constexpr const char* kValidateHelp = R"(Usage: paraph validate FILE... [--lang fr|nl|en] [--home DIR] [--config FILE]
 
 Checks each file: safe parsing, the type's schema, then the type's rules.
 Prints one line per problem as FILE:LINE:COL: message [path], and exits 1 if any file is
-invalid, 0 if all are valid.
+invalid, 0 if all are valid. Messages are in French (fr), Dutch (nl) or English (en):
+--lang (or --messages), else the language of LC_ALL, LC_MESSAGES or LANG when it is
+French, Dutch or English, else English.
 )";
 
 constexpr const char* kRenderHelp = R"(Usage: paraph render FILE... [--lang fr|nl|both|bilingual|all] [--format html|pdf|all]
-                    [--engine chromium|wkhtmltopdf] [--out DIR] [--home DIR] [--config FILE]
+                    [--engine chromium|wkhtmltopdf] [--out DIR] [--messages fr|nl|en]
+                    [--home DIR] [--config FILE]
        paraph render --batch FILE [same options]
 
 Validates each file and writes DIR/<document-id>.<lang>.html and/or .pdf, printing each
 path written. A draft (a translation missing) renders as the server renders it, each
 missing text marked "[traduction manquante]" / "[vertaling ontbreekt]". --lang bilingual writes the side-by-side edition DIR/<document-id>.fr-nl.*,
 --lang all writes French, Dutch and side-by-side. Defaults: --lang both, --format html,
---out . ; the engine defaults to the print.engine setting (chromium).
+--out . ; the engine defaults to the print.engine setting (chromium). Problems are told in
+the language of --messages (fr, nl, en), else of LC_ALL, LC_MESSAGES or LANG, else English.
 
 --batch FILE renders every document of a batch (a ZIP of XML files or a <batch> envelope,
 docs/batch.md) as if rendered alone; a wrong record is reported with its place and the
@@ -89,7 +95,8 @@ it amends and writes the consolidated convention input (the convention's next ve
 same document id, its history in <amended-by>) to standard output, or to OUT.xml (-o or
 --out). Both files are validated first, the result after. Problems are printed on standard
 error as FILE:LINE:COL: message [path], naming the amendment's line for an amendment that
-does not fit the convention (docs/amendment.md). Exit codes: 0 success, 1 invalid input,
+does not fit the convention (docs/amendment.md), in the language of --messages (fr, nl,
+en), else of LC_ALL, LC_MESSAGES or LANG, else English. Exit codes: 0 success, 1 invalid input,
 2 usage error, 3 internal failure.
 )";
 
@@ -135,15 +142,45 @@ paraph::pipeline::Pipeline makePipeline(const Settings& settings) {
   return paraph::pipeline::Pipeline(paraph::pipeline::Home::locate(settings.home), settings.parse);
 }
 
-void printDiagnostics(const paraph::xml::InvalidInput& invalid, std::ostream& stream = std::cout) {
-  for (const auto& diagnostic : invalid.diagnostics()) stream << diagnostic.toLine() << '\n';
+// The language of the problems printed: --messages (or validate's --lang), else the
+// environment's locale when it is fr, nl or en ("fr_BE.UTF-8"), else English.
+paraph::pipeline::MessageLanguage messageLanguageFrom(const Arguments& arguments, const char* option) {
+  if (arguments.has(option)) {
+    const auto asked = paraph::pipeline::parseMessageLanguage(arguments.option(option));
+    if (!asked) throw UsageError(std::string("--") + option + " must be fr, nl or en, not '" + arguments.option(option) + "'");
+    return *asked;
+  }
+  for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(variable);
+    if (value == nullptr || *value == '\0') continue;
+    // The first variable set decides, as for any program's messages.
+    return paraph::pipeline::parseMessageLanguage(value).value_or(paraph::pipeline::MessageLanguage::en);
+  }
+  return paraph::pipeline::MessageLanguage::en;
 }
+
+// Problems in the reader's language: FILE:LINE:COL: message [path].
+struct DiagnosticPrinter {
+  const paraph::pipeline::TextCatalog& texts;
+  paraph::pipeline::MessageLanguage language;
+
+  void print(const paraph::xml::Diagnostic& diagnostic, std::ostream& stream) const {
+    auto told = diagnostic;
+    told.message = paraph::pipeline::localisedMessage(diagnostic, texts, language);
+    stream << told.toLine() << '\n';
+  }
+  void print(const paraph::xml::InvalidInput& invalid, std::ostream& stream = std::cout) const {
+    for (const auto& diagnostic : invalid.diagnostics()) print(diagnostic, stream);
+  }
+};
 
 int validateCommand(const Arguments& arguments) {
   if (arguments.has("help")) return std::cout << kValidateHelp, kSuccess;
   if (arguments.positional.empty()) throw UsageError("validate needs at least one FILE");
   const Settings settings = settingsFrom(arguments);
   const auto pipeline = makePipeline(settings);
+  const DiagnosticPrinter printer{pipeline.texts(),
+                                  messageLanguageFrom(arguments, arguments.has("lang") ? "lang" : "messages")};
   int exitCode = kSuccess;
   // Unique keys (e.g. a circular's number) must not repeat across the files checked together.
   std::map<std::string, std::string> claimedBy;  // type/key/value -> document id
@@ -154,12 +191,12 @@ int validateCommand(const Arguments& arguments) {
         const std::string claim = document.type->name + "/" + unique.key->key + "/" + unique.value;
         const auto [owner, fresh] = claimedBy.emplace(claim, document.id);
         if (!fresh && owner->second != document.id) {
-          std::cout << unique.conflictWith(owner->second).toLine() << '\n';
+          printer.print(unique.conflictWith(owner->second), std::cout);
           exitCode = kInvalidInput;
         }
       }
     } catch (const paraph::xml::InvalidInput& invalid) {
-      printDiagnostics(invalid);
+      printer.print(invalid);
       exitCode = kInvalidInput;
     }
   }
@@ -195,6 +232,7 @@ int renderCommand(const Arguments& arguments) {
   const std::filesystem::path outFolder = arguments.option("out", ".");
   std::filesystem::create_directories(outFolder);
   const auto pipeline = makePipeline(settings);
+  const DiagnosticPrinter printer{pipeline.texts(), messageLanguageFrom(arguments, "messages")};
   settings.print.stylesDir = pipeline.home().styles().string();
   std::unique_ptr<paraph::print::PrintEngine> engine;
   if (format != "html") engine = paraph::print::makeEngine(settings.print);
@@ -211,12 +249,15 @@ int renderCommand(const Arguments& arguments) {
     paraph::cli::BatchRenderOptions options;
     options.outFolder = outFolder;
     options.request = request;
+    options.told = [&](const paraph::xml::Diagnostic& diagnostic) {
+      return paraph::pipeline::localisedMessage(diagnostic, pipeline.texts(), printer.language);
+    };
     options.concurrency = settings.print.poolSize == 0 ? std::max(1u, std::thread::hardware_concurrency())
                                                        : settings.print.poolSize;
     try {
       return paraph::cli::renderBatch(batchFile, readFile(batchFile), reader, service, options);
     } catch (const paraph::xml::InvalidInput& invalid) {
-      printDiagnostics(invalid, std::cerr);
+      printer.print(invalid, std::cerr);
       return kInvalidInput;
     }
   }
@@ -227,7 +268,7 @@ int renderCommand(const Arguments& arguments) {
     try {
       accepted = service.accept(readFile(file), file);
     } catch (const paraph::xml::InvalidInput& invalid) {
-      printDiagnostics(invalid);
+      printer.print(invalid);
       exitCode = kInvalidInput;
       continue;
     }
@@ -254,6 +295,7 @@ int consolidateCommand(const Arguments& arguments) {
   const std::string amendmentInput = readFile(amendmentFile);
   const Settings settings = settingsFrom(arguments);
   const auto pipeline = makePipeline(settings);
+  const DiagnosticPrinter printer{pipeline.texts(), messageLanguageFrom(arguments, "messages")};
   bool valid = true;
   for (const auto& [file, input, expected] : {std::tuple{conventionFile, &conventionInput, "convention"},
                                               std::tuple{amendmentFile, &amendmentInput, "amendment"}}) {
@@ -265,7 +307,7 @@ int consolidateCommand(const Arguments& arguments) {
         valid = false;
       }
     } catch (const paraph::xml::InvalidInput& invalid) {
-      printDiagnostics(invalid, std::cerr);
+      printer.print(invalid, std::cerr);
       valid = false;
     }
   }
@@ -274,7 +316,7 @@ int consolidateCommand(const Arguments& arguments) {
   try {
     consolidated = paraph::pipeline::consolidate(conventionInput, conventionFile, amendmentInput, amendmentFile, settings.parse);
   } catch (const paraph::xml::InvalidInput& invalid) {
-    printDiagnostics(invalid, std::cerr);
+    printer.print(invalid, std::cerr);
     return kInvalidInput;
   }
   // The consolidated text must be a convention paraph accepts (rules included), or it is not written.
@@ -284,7 +326,7 @@ int consolidateCommand(const Arguments& arguments) {
     pipeline.validate(consolidated.input, resultName);
   } catch (const paraph::xml::InvalidInput& invalid) {
     std::cerr << "paraph: the convention as amended by " << amendmentFile << " is not valid:\n";
-    printDiagnostics(invalid, std::cerr);
+    printer.print(invalid, std::cerr);
     return kInvalidInput;
   }
   if (out.empty()) {
@@ -362,9 +404,9 @@ int run(const std::vector<std::string>& words) {
     return extra;
   };
   if (command == "help" || command == "--help" || command == "-h") return std::cout << kMainHelp, kSuccess;
-  if (command == "validate") return validateCommand(Arguments::parse(rest, common, {"help"}));
+  if (command == "validate") return validateCommand(Arguments::parse(rest, with({"lang", "messages"}), {"help"}));
   if (command == "render") {
-    return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out", "batch"}), {"help"}));
+    return renderCommand(Arguments::parse(rest, with({"lang", "format", "engine", "out", "messages", "batch"}), {"help"}));
   }
   if (command == "consolidate") {
     // -o is the one short option: "paraph consolidate C A -o OUT" reads as the compilers' form.
@@ -372,7 +414,7 @@ int run(const std::vector<std::string>& words) {
     for (auto& word : spelled) {
       if (word == "-o") word = "--out";
     }
-    return consolidateCommand(Arguments::parse(spelled, with({"out"}), {"help"}));
+    return consolidateCommand(Arguments::parse(spelled, with({"out", "messages"}), {"help"}));
   }
   if (command == "doctypes") return doctypesCommand(Arguments::parse(rest, common, {"help"}));
   if (command == "serve") return serveCommand(Arguments::parse(rest, with({"port", "data"}), {"help"}));
@@ -390,7 +432,8 @@ int main(int argc, char** argv) {
     std::cerr << "paraph: " << error.what() << "\n\n" << kMainHelp;
     return kUsageError;
   } catch (const paraph::xml::InvalidInput& invalid) {
-    printDiagnostics(invalid);
+    // Only before a catalog is loaded (no command reaches here otherwise): English.
+    for (const auto& diagnostic : invalid.diagnostics()) std::cout << diagnostic.toLine() << '\n';
     return kInvalidInput;
   } catch (const std::exception& error) {
     std::cerr << "paraph: internal failure: " << error.what() << '\n';

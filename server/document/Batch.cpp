@@ -21,7 +21,7 @@ constexpr const char* kEnvelopeNamespace = "https://paraph.inami.fgov.be/ns/batc
 constexpr const char* kEnvelopeSchema = "https://paraph.inami.fgov.be/schemas/batch.xsd";
 
 [[noreturn]] void refuse(const std::string& sourceName, int line, int column, const std::string& message) {
-  throw xml::InvalidInput({xml::Diagnostic{sourceName, line, column, "", message, "batch"}});
+  throw xml::InvalidInput({xml::Diagnostic{sourceName, line, column, "", message, "batch", {}, {}}});
 }
 
 std::filesystem::path envelopeSchemaFile() {

@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "http/Exchange.h"
 #include "http/HttpError.h"
 #include "xml/Escape.h"
 
@@ -73,15 +74,22 @@ Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord&
   return json;
 }
 
-Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics) {
+pipeline::MessageLanguage messageLanguageOf(const Exchange& exchange) {
+  return pipeline::negotiateMessageLanguage(exchange.request.get("Accept-Language", ""), pipeline::MessageLanguage::en);
+}
+
+Array::Ptr diagnosticsJson(const Exchange& exchange, const std::vector<xml::Diagnostic>& diagnostics) {
+  const auto language = messageLanguageOf(exchange);
+  const auto& texts = exchange.context.pipeline.texts();
   Array::Ptr errors = new Array;
   for (const auto& diagnostic : diagnostics) {
     Object::Ptr error = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     error->set("line", diagnostic.line);
     error->set("column", diagnostic.column);
     error->set("path", diagnostic.path);
-    error->set("message", diagnostic.message);
+    error->set("message", pipeline::localisedMessage(diagnostic, texts, language));
     error->set("rule", diagnostic.rule);
+    if (!diagnostic.key.empty()) error->set("key", diagnostic.key);
     errors->add(error);
   }
   return errors;

@@ -9,10 +9,13 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "pipeline/DiagnosticText.h"
 #include "store/Records.h"
 #include "xml/Diagnostic.h"
 
 namespace paraph::http {
+
+struct Exchange;
 
 Poco::JSON::Object orderedObject();
 
@@ -42,7 +45,12 @@ int positiveNumber(const std::string& text, const std::string& what, int status)
 int versionNumberOf(const std::string& text);
 
 Poco::JSON::Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord& file);
-Poco::JSON::Array::Ptr diagnosticsJson(const std::vector<xml::Diagnostic>& diagnostics);
+// The diagnostics of a refused submission, each message in the language the request's
+// Accept-Language asks for (fr, nl or en); English when it names none of them, so that API
+// clients written against the English messages keep them (docs/validation-messages.md).
+Poco::JSON::Array::Ptr diagnosticsJson(const Exchange& exchange, const std::vector<xml::Diagnostic>& diagnostics);
+// The message language of a request: Accept-Language, English by default.
+pipeline::MessageLanguage messageLanguageOf(const Exchange& exchange);
 
 // A small, self-contained HTML page for an error a person sees in a browser (the review
 // page): the status and message, escaped, and the request id to quote.

@@ -37,7 +37,7 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
   try {
     accepted = context.service.accept(body, "input.xml");
   } catch (const xml::InvalidInput& invalid) {
-    throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson(invalid.diagnostics()));
+    throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson(exchange, invalid.diagnostics()));
   }
   const pipeline::ValidatedDocument& document = accepted.document;
   // Cheap early refusals, so that neither a taken unique value nor a full queue writes the
@@ -45,7 +45,7 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
   for (const auto& unique : document.uniqueValues) {
     const auto holder = context.store.uniqueHolder(document.type->name, {unique.key->key, unique.value});
     if (holder && *holder != document.id) {
-      throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson({unique.conflictWith(*holder)}));
+      throw HttpError(400, "the document is invalid; nothing was stored", diagnosticsJson(exchange, {unique.conflictWith(*holder)}));
     }
   }
   auto queueFull = [&] {
@@ -98,7 +98,7 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
         plan = context.service.planConsolidation(accepted, body, conventionInput, convention ? convention->number : 0);
       } catch (const document::ConsolidationRefused& refused) {
         throw HttpError(refused.conflict ? 409 : 400, refused.what(),
-                        refused.diagnostics.empty() ? nullptr : diagnosticsJson(refused.diagnostics));
+                        refused.diagnostics.empty() ? nullptr : diagnosticsJson(exchange, refused.diagnostics));
       }
       const auto recorded = context.store.submitConsolidated(
           submission, submissionOf(plan->conventionId, "convention", plan->canonicalSha256, plan->input),
@@ -147,7 +147,7 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
     case store::SubmitOutcome::Kind::uniqueConflict: {
       const auto& unique = document.uniqueValues.at(outcome.conflictingClaim);
       throw HttpError(400, "the document is invalid; nothing was stored",
-                      diagnosticsJson({unique.conflictWith(outcome.conflictingDocument)}));
+                      diagnosticsJson(exchange, {unique.conflictWith(outcome.conflictingDocument)}));
     }
     case store::SubmitOutcome::Kind::queueFull:
       throw queueFull();

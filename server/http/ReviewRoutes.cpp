@@ -281,14 +281,14 @@ void importTranslation(Exchange& exchange) {
   try {
     report = review::XliffImporter(settings.parse).importFile(body, "translation.xlf", importRequest);
   } catch (const xml::InvalidInput& invalid) {
-    throw HttpError(422, "the translation file was refused; nothing was imported", diagnosticsJson(invalid.diagnostics()));
+    throw HttpError(422, "the translation file was refused; nothing was imported", diagnosticsJson(exchange, invalid.diagnostics()));
   }
   if (report.fileVersion != fromVersion) {
     throw HttpError(409, "this file was exported from version " + std::to_string(report.fileVersion) +
                              "; post it to " + versionUrl(id, report.fileVersion) + "/translation.xlf");
   }
   if (!report.accepted()) {
-    throw HttpError(422, "the translation file has errors; nothing was imported", diagnosticsJson(report.errors));
+    throw HttpError(422, "the translation file has errors; nothing was imported", diagnosticsJson(exchange, report.errors));
   }
   Object::Ptr summary = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
   summary->set("from_version", report.fileVersion);

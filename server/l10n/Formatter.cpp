@@ -250,7 +250,7 @@ std::string moneyInWords(Lang lang, const Money& amount) {
 }
 
 std::string formatMessage(Lang lang, std::string_view icuMessagePattern,
-                          const MessageArguments& namedArguments) {
+                          const MessageArguments& namedArguments, bool numbersAsText) {
   auto& format = LocaleFormatters::forCurrentThread(lang).messageFormat(icuMessagePattern);
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
@@ -258,7 +258,7 @@ std::string formatMessage(Lang lang, std::string_view icuMessagePattern,
   values.reserve(namedArguments.size());
   for (const auto& [name, value] : namedArguments) {
     names.push_back(toUnicode(name));
-    if (isPlainDecimal(value)) {
+    if (!numbersAsText && isPlainDecimal(value)) {
       // The decimal string itself, not a double: "0.1" stays exactly one tenth.
       UErrorCode status = U_ZERO_ERROR;
       values.emplace_back(icu::StringPiece(value), status);

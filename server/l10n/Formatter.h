@@ -54,8 +54,10 @@ std::string moneyInWords(Lang lang, const Money& amount);
 // number-like value used as a plain {arg} is then printed with digit grouping. Any other
 // value is passed as text (for select and plain arguments).
 using MessageArguments = std::vector<std::pair<std::string, std::string>>;
+// With numbersAsText, every value is passed as text and printed as given (a diagnostic
+// quotes the submitted "4850.00" back, not "4 850").
 std::string formatMessage(Lang lang, std::string_view icuMessagePattern,
-                          const MessageArguments& namedArguments);
+                          const MessageArguments& namedArguments, bool numbersAsText = false);
 
 // Lowercase hex of the ICU sort key for the language's collation: comparing two keys byte
 // by byte (a plain xsl:sort without lang) orders the texts as compare() does.

@@ -199,8 +199,11 @@ class Consolidator {
   void checkReferences();
   void appendHistory();
   void changed(const std::string& kind, const std::string& article);
-  void report(const xmlNode* at, std::string message, std::string rule) {
-    diagnostics_.push_back(amendment_.diagnosticAt(at, std::move(message), std::move(rule)));
+  // message is the English fallback; key and arguments name its catalog message.
+  void report(const xmlNode* at, std::string message, std::string rule, std::string key,
+              std::vector<std::pair<std::string, std::string>> arguments) {
+    auto diagnostic = amendment_.diagnosticAt(at, std::move(message), std::move(rule));
+    diagnostics_.push_back(diagnostic.localisedAs(std::move(key), std::move(arguments)));
   }
   std::string conventionId() const { return xml::attribute(conventionRoot_, "id"); }
   std::string articleList() const;
@@ -220,16 +223,18 @@ class Consolidator {
 
 void Consolidator::checkDocumentTypes() const {
   if (!isElement(conventionRoot_, kConventionNamespace, "convention")) {
-    throw xml::InvalidInput({convention_.diagnosticAt(conventionRoot_,
+    auto notConvention = convention_.diagnosticAt(conventionRoot_,
                                       "not a convention: consolidation applies an amendment to the input of the convention it amends "
                                       "(root <convention> in namespace " + std::string(kConventionNamespace) + ")",
-                                      "consolidation-document")});
+                                      "consolidation-document");
+    throw xml::InvalidInput({notConvention.localisedAs("consolidation.not-convention", {{"namespace", kConventionNamespace}})});
   }
   if (!isElement(amendmentRoot_, kAmendmentNamespace, "amendment")) {
-    throw xml::InvalidInput({amendment_.diagnosticAt(amendmentRoot_,
+    auto notAmendment = amendment_.diagnosticAt(amendmentRoot_,
                                       "not an amendment: consolidation applies an amendment (root <amendment> in namespace " +
                                           std::string(kAmendmentNamespace) + ") to a convention",
-                                      "consolidation-document")});
+                                      "consolidation-document");
+    throw xml::InvalidInput({notAmendment.localisedAs("consolidation.not-amendment", {{"namespace", kAmendmentNamespace}})});
   }
 }
 
@@ -245,11 +250,16 @@ void Consolidator::checkSameConvention() const {
                                     ", not this one (" + conventionId() + ", " + convention_.sourceName +
                                     "): apply it to the convention it names, or correct convention/@id",
                                 "consolidation-convention"));
+    problems.back().localisedAs("consolidation.other-convention", {{"stated", statedId},
+                                                                    {"convention", conventionId()},
+                                                                    {"file", convention_.sourceName}});
   } else if (statedNumber != number) {
     problems.push_back(amendment_.diagnosticAt(amended,
                                 "this amendment names convention n° " + statedNumber + " but the convention " + statedId +
                                     " is n° " + number + ": correct convention/@number",
                                 "consolidation-convention"));
+    problems.back().localisedAs("consolidation.convention-number",
+                                {{"stated", statedNumber}, {"convention", statedId}, {"number", number}});
   }
   if (!problems.empty()) throw xml::InvalidInput(std::move(problems));
 }
@@ -260,11 +270,14 @@ void Consolidator::checkNotAppliedYet() const {
   for (xmlNode* history : xml::childElements(conventionRoot_, "amended-by")) {
     for (xmlNode* applied : xml::childElements(history, "amendment")) {
       if (xml::attribute(applied, "number") != number) continue;
-      throw xml::InvalidInput({amendment_.diagnosticAt(numberElement,
+      auto alreadyApplied = amendment_.diagnosticAt(numberElement,
                                         "amendment n° " + number + " has already been applied to convention " + conventionId() +
                                             " (by document " + xml::attribute(applied, "id") +
                                             "): consolidate from the convention's latest text, and give a new amendment the next number",
-                                        "consolidation-already-applied")});
+                                        "consolidation-already-applied");
+      throw xml::InvalidInput({alreadyApplied.localisedAs(
+          "consolidation.already-applied",
+          {{"number", number}, {"convention", conventionId()}, {"document", xml::attribute(applied, "id")}})});
     }
   }
 }
@@ -277,16 +290,24 @@ std::string Consolidator::articleList() const {
 
 xmlNode* Consolidator::target(const xmlNode* operation, const std::string& id, const char* role) {
   const std::string stated = xml::attribute(operation, "article-number");
+  // The role's words in fr and nl are chosen by an ICU select on this code.
+  const std::string roleText = role;
+  const std::string roleCode = roleText.ends_with("after")    ? "insertAfter"
+                               : roleText.ends_with("before") ? "insertBefore"
+                               : roleText.find("repealed") != std::string::npos ? "repealed"
+                                                                                 : "replaced";
   const auto today = numbersToday_.find(id);
   if (today == numbersToday_.end()) {
     report(operation,
            std::string(role) + " '" + id + "' is not an article of convention " + conventionId() +
                ": name an article by its stable id; the convention's articles are " + articleList(),
-           "consolidation-article-unknown");
+           "consolidation-article-unknown", "consolidation.article-unknown",
+           {{"role", roleCode}, {"article", id}, {"convention", conventionId()}, {"articles", articleList()}});
     return nullptr;
   }
   if (repealedBy_.contains(id)) {
-    report(operation, std::string(role) + " '" + id + "' is repealed by an earlier operation of this amendment", "consolidation-article-unknown");
+    report(operation, std::string(role) + " '" + id + "' is repealed by an earlier operation of this amendment", "consolidation-article-unknown",
+           "consolidation.article-repealed-earlier", {{"role", roleCode}, {"article", id}});
     return nullptr;
   }
   if (stated != std::to_string(today->second)) {
@@ -294,7 +315,8 @@ xmlNode* Consolidator::target(const xmlNode* operation, const std::string& id, c
            "article-number=\"" + stated + "\" but the article '" + id + "' is article " + std::to_string(today->second) +
                " of convention " + conventionId() +
                " (its number before this amendment): check that the amendment targets the right article, then correct the number",
-           "consolidation-article-number");
+           "consolidation-article-number", "consolidation.article-number",
+           {{"stated", stated}, {"article", id}, {"number", std::to_string(today->second)}, {"convention", conventionId()}});
     return nullptr;
   }
   for (xmlNode* article : articlesOf(conventionRoot_)) {
@@ -349,7 +371,7 @@ void Consolidator::insertArticle(xmlNode* operation) {
     report(operation,
            "the inserted article's id '" + id + "' is already used in convention " + conventionId() +
                " (by an article or an annex, now or before an earlier amendment): a new article needs an id never used in the convention",
-           "consolidation-insert-id-used");
+           "consolidation-insert-id-used", "consolidation.insert-id-used", {{"article", id}, {"convention", conventionId()}});
     return;
   }
   if (anchor == nullptr) return;
@@ -374,7 +396,7 @@ void Consolidator::repealArticle(xmlNode* operation) {
     report(operation,
            "repealing article '" + id + "' would leave its chapter without any article: a chapter holds at least one article. "
            "Replace the article instead, or move its subject to another chapter",
-           "consolidation-chapter-empty");
+           "consolidation-chapter-empty", "consolidation.chapter-empty", {{"article", id}});
     return;
   }
   noteComputedParts(operation, old, nullptr);
@@ -402,13 +424,13 @@ void Consolidator::checkComputedParts() {
              std::string("this operation removes the article holding <") + part +
                  "/>, and no other article of the consolidated convention holds it: a convention shows it exactly once. "
                  "Keep <" + part + "/> in the new text, or put it in another article this amendment replaces or inserts",
-             "consolidation-computed-part");
+             "consolidation-computed-part", "consolidation.computed-part-removed", {{"part", part}});
     } else if (count > 1 && addedBy_.contains(part)) {
       report(addedBy_.at(part),
              std::string("this operation adds <") + part +
                  "/>, which the convention already shows in another article: a convention shows it exactly once. "
                  "Remove it here, or replace the other article without it",
-             "consolidation-computed-part");
+             "consolidation-computed-part", "consolidation.computed-part-added", {{"part", part}});
     }
   }
 }
@@ -428,12 +450,14 @@ void Consolidator::checkReferences() {
       report(ref.inAmendment,
              std::string("the cross-reference names ") + what + " '" + id + "', which the convention " + conventionId() +
                  " as amended does not have: name an " + what + " of the convention (or one this amendment inserts)",
-             "consolidation-ref-unknown");
+             "consolidation-ref-unknown", "consolidation.ref-unknown",
+             {{"kind", what}, {"target", id}, {"convention", conventionId()}});
     } else if (ref.statedNumber != std::to_string(found->second)) {
       report(ref.inAmendment,
              "number=\"" + ref.statedNumber + "\" but '" + id + "' is " + what + " " + std::to_string(found->second) +
                  " of the convention as amended (after this amendment's insertions and repeals): correct the number",
-             "consolidation-ref-number");
+             "consolidation-ref-number", "consolidation.ref-number",
+             {{"stated", ref.statedNumber}, {"target", id}, {"kind", what}, {"number", std::to_string(found->second)}});
     }
   }
   // The convention's own references to an article this amendment repeals.
@@ -451,15 +475,23 @@ void Consolidator::checkReferences() {
       container = container->parent;
     }
     std::string where = "at line " + std::to_string(xmlGetLineNo(ref)) + " of " + convention_.sourceName;
+    std::string containerKind = "none";
     if (isElement(container, kConventionNamespace, "article")) {
       where = "in the article '" + xml::attribute(container, "id") + "' (" + where + ")";
+      containerKind = "article";
     } else if (isElement(container, kConventionNamespace, "annex")) {
       where = "in the annex '" + xml::attribute(container, "id") + "' (" + where + ")";
+      containerKind = "annex";
     }
     report(repealed->second,
            "the repealed article '" + id + "' is still referred to " + where +
                ": replace that text in this amendment so that it no longer refers to the repealed article",
-           "consolidation-ref-repealed");
+           "consolidation-ref-repealed", "consolidation.ref-repealed",
+           {{"article", id},
+            {"container", containerKind},
+            {"containerId", containerKind == "none" ? std::string() : xml::attribute(container, "id")},
+            {"line", std::to_string(xmlGetLineNo(ref))},
+            {"file", convention_.sourceName}});
   }
 }
 

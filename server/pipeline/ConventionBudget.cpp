@@ -56,8 +56,10 @@ void ConventionBudget::apply(const EnrichmentContext& context) const {
   xmlNode* daysNode = firstChild(financing, "activity-days");
   const auto capacity = capacityNode != nullptr ? positiveInteger(trimmedText(capacityNode)) : std::nullopt;
   const auto days = daysNode != nullptr ? positiveInteger(trimmedText(daysNode)) : std::nullopt;
-  if (!capacity) context.report(capacityNode != nullptr ? capacityNode : financing, "the capacity must be a whole number above 0", "convention-budget");
-  if (!days) context.report(daysNode != nullptr ? daysNode : financing, "the days of activity must be a whole number above 0", "convention-budget");
+  if (!capacity) context.report(capacityNode != nullptr ? capacityNode : financing, "the capacity must be a whole number above 0", "convention-budget",
+                                "budget.capacity");
+  if (!days) context.report(daysNode != nullptr ? daysNode : financing, "the days of activity must be a whole number above 0", "convention-budget",
+                            "budget.days");
 
   struct StaffLine {
     std::string fte;
@@ -77,12 +79,13 @@ void ConventionBudget::apply(const EnrichmentContext& context) const {
         annualCost = found->second;
       } else {
         context.report(function, "unknown salary scale '" + scale + "': see catalog/data/salary-scales.xml for the codes",
-                       "convention-budget");
+                       "convention-budget", "budget.scale-unknown", {{"value", scale}});
         continue;
       }
     }
     if (!fte || !annualCost) {
-      context.report(function, "a staffing function needs an fte and an annual cost (annual-cost or @scale)", "convention-budget");
+      context.report(function, "a staffing function needs an fte and an annual cost (annual-cost or @scale)", "convention-budget",
+                       "budget.staff-line");
       continue;
     }
     const l10n::Money cost = annualCost->times(*fte);
@@ -94,7 +97,8 @@ void ConventionBudget::apply(const EnrichmentContext& context) const {
     for (xmlNode* item : xml::childElements(operating, "item")) {
       const auto amount = l10n::Money::parse(trimmedText(firstChild(item, "amount")));
       if (!amount) {
-        context.report(item, "an operating cost needs an amount in euros with at most two decimals", "convention-budget");
+        context.report(item, "an operating cost needs an amount in euros with at most two decimals", "convention-budget",
+                       "budget.operating-amount");
         continue;
       }
       operatingTotal = operatingTotal + *amount;

@@ -4,10 +4,12 @@
 
 namespace paraph::pipeline {
 
-void EnrichmentContext::report(const xmlNode* node, std::string message, std::string rule) const {
+void EnrichmentContext::report(const xmlNode* node, std::string message, std::string rule, std::string key,
+                               std::vector<std::pair<std::string, std::string>> arguments) const {
   // A problem of the whole document is placed at its root.
   const xmlNode* placed = node != nullptr ? node : xmlDocGetRootElement(parsed.document.get());
-  diagnostics.push_back(parsed.diagnosticAt(placed, std::move(message), std::move(rule)));
+  auto diagnostic = parsed.diagnosticAt(placed, std::move(message), std::move(rule));
+  diagnostics.push_back(diagnostic.localisedAs(std::move(key), std::move(arguments)));
 }
 
 xmlNode* EnrichmentContext::append(xmlNode* parent, const char* name, const std::string& text) const {

@@ -22,7 +22,9 @@ struct EnrichmentContext {
   std::vector<xml::Diagnostic>& diagnostics;
 
   // A diagnostic placed at `node` (or at the root when null).
-  void report(const xmlNode* node, std::string message, std::string rule) const;
+  // message is the English fallback; key and arguments its catalog message (Diagnostic::key).
+  void report(const xmlNode* node, std::string message, std::string rule, std::string key = {},
+              std::vector<std::pair<std::string, std::string>> arguments = {}) const;
   // Appends <e:NAME>text</e:NAME> (text may be empty) to `parent`.
   xmlNode* append(xmlNode* parent, const char* name, const std::string& text = {}) const;
 };

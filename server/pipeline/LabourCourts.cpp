@@ -87,7 +87,8 @@ void LabourCourts::apply(const EnrichmentContext& context) const {
   const auto court = forPostalCode(postalCode, language);
   if (!court) {
     context.report(postalNodes.empty() ? nullptr : postalNodes.front(),
-                   fillMessage(context.spec.arguments.at("missing"), postalCode), "labour-court");
+                   fillMessage(context.spec.arguments.at("missing"), postalCode), "labour-court",
+                   "enrichment." + context.type.name + ".labour-court", {{"value", postalCode}});
     return;
   }
   appendCourt(*court, context.target, context.enrichmentNamespace);

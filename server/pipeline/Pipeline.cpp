@@ -50,6 +50,8 @@ xml::Diagnostic UniqueValue::conflictWith(const std::string& otherDocument) cons
   if (const auto position = diagnostic.message.find(placeholder); position != std::string::npos) {
     diagnostic.message.replace(position, placeholder.size(), otherDocument);
   }
+  // place.rule is unique-<key>; the type names the translated message.
+  diagnostic.localisedAs("unique." + typeName + "." + key->key, {{"value", value}, {"document", otherDocument}});
   return diagnostic;
 }
 
@@ -79,7 +81,7 @@ Pipeline::Pipeline(const Home& home, xml::ParseLimits limits)
     TypeChecks checks;
     checks.schema = std::make_unique<SchemaValidator>(resolvedOrThrow(type.schemaUri));
     checks.rules = type.rulesUri.empty() ? std::make_unique<RuleSet>()
-                                         : std::make_unique<RuleSet>(resolvedOrThrow(type.rulesUri));
+                                         : std::make_unique<RuleSet>(resolvedOrThrow(type.rulesUri), type.name);
     checks_.emplace(type.name, std::move(checks));
     // Compile every stylesheet now: a broken one fails at start-up, not on a submission.
     for (const auto& output : type.outputs) {
@@ -106,10 +108,11 @@ const DocumentType& Pipeline::check(const xml::ParsedDocument& parsed) const {
     for (const auto& candidate : types_.all()) {
       known += (known.empty() ? "" : ", ") + candidate.name + " (" + candidate.namespaceUri + ")";
     }
-    throw xml::InvalidInput({parsed.diagnosticAt(root,
-                                                 "unknown document type: root element '" + rootName +
-                                                     "' in namespace '" + namespaceUri + "'; known types: " + known,
-                                                 "doctype")});
+    auto unknown = parsed.diagnosticAt(
+        root, "unknown document type: root element '" + rootName + "' in namespace '" + namespaceUri + "'; known types: " + known,
+        "doctype");
+    throw xml::InvalidInput(
+        {unknown.localisedAs("doctype.unknown", {{"element", rootName}, {"namespace", namespaceUri}, {"known", known}})});
   }
   const TypeChecks& checks = checks_.at(type->name);
   auto diagnostics = checks.schema->validate(parsed);
@@ -132,7 +135,8 @@ ValidatedDocument Pipeline::validated(xml::ParsedDocument parsed, const Document
     const auto nodes = key.select.nodes(tree, root, type.namespaces);
     if (nodes.empty()) continue;
     document.uniqueValues.push_back(
-        UniqueValue{&key, xml::textContent(nodes.front()), document.parsed.diagnosticAt(nodes.front(), "", "unique-" + key.key)});
+        UniqueValue{&key, xml::textContent(nodes.front()), document.parsed.diagnosticAt(nodes.front(), "", "unique-" + key.key),
+                    type.name});
   }
   const auto source = l10n::parseLang(xml::attribute(root, "source-language"));
   if (source) document.sourceLanguage = *source;

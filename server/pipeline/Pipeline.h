@@ -36,6 +36,7 @@ struct UniqueValue {
   const UniqueKey* key = nullptr;
   std::string value;
   xml::Diagnostic place;  // file, line, column, path of the value; message empty
+  std::string typeName;   // the document type, keying the message unique.<type>.<key>
 
   // The diagnostic to report when `otherDocument` already uses the value.
   xml::Diagnostic conflictWith(const std::string& otherDocument) const;

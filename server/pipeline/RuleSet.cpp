@@ -37,7 +37,8 @@ std::string fieldPath(const xml::ParsedDocument& parsed, const std::string& fiel
 
 }  // namespace
 
-RuleSet::RuleSet(const std::filesystem::path& rulesFile) {
+RuleSet::RuleSet(const std::filesystem::path& rulesFile, const std::string& typeName) {
+  const std::string type = typeName.empty() ? rulesFile.stem().string() : typeName;
   auto document = xml::parseTrustedFile(rulesFile.string());
   xmlNode* root = xmlDocGetRootElement(document.get());
   for (xmlNode* child : xml::childElements(root, "namespace")) {
@@ -54,6 +55,7 @@ RuleSet::RuleSet(const std::filesystem::path& rulesFile) {
     }
     rule.field = xml::attribute(child, "field");
     rule.message = collapsedWhitespace(xml::textContent(child));
+    rule.key = "rule." + type + "." + rule.id;
     rules_.push_back(std::move(rule));
   }
 }
@@ -64,9 +66,10 @@ std::vector<xml::Diagnostic> RuleSet::check(const xml::ParsedDocument& parsed) c
   for (const auto& rule : rules_) {
     for (xmlNode* node : rule.context.nodes(context.get(), nullptr)) {
       if (rule.assertion.boolean(context.get(), node)) continue;
-      auto diagnostic =
-          parsed.diagnosticAt(node, fillMessage(rule.message, collapsedWhitespace(xml::textContent(node))), rule.id);
+      const std::string value = collapsedWhitespace(xml::textContent(node));
+      auto diagnostic = parsed.diagnosticAt(node, fillMessage(rule.message, value), rule.id);
       if (!rule.field.empty()) diagnostic.path = fieldPath(parsed, rule.field);
+      diagnostic.localisedAs(rule.key, {{"value", value}});
       diagnostics.push_back(std::move(diagnostic));
     }
   }

@@ -19,13 +19,15 @@ struct Rule {
   xml::XPathExpression context;
   xml::XPathExpression assertion;
   std::string field;    // the path reported to staff; the context node's path when empty
-  std::string message;  // may contain {value}: the context node's string value
+  std::string message;  // English; may contain {value}: the context node's string value
+  std::string key;      // rule.<type>.<id>: its message in catalog/l10n/messages.fr.xml, .nl.xml
 };
 
 class RuleSet {
  public:
   RuleSet() = default;
-  explicit RuleSet(const std::filesystem::path& rulesFile);
+  // typeName keys the translated messages (rule.<typeName>.<id>); the file's stem by default.
+  explicit RuleSet(const std::filesystem::path& rulesFile, const std::string& typeName = {});
 
   std::vector<xml::Diagnostic> check(const xml::ParsedDocument& parsed) const;
   const std::vector<Rule>& rules() const { return rules_; }

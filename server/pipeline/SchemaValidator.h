@@ -27,4 +27,17 @@ class SchemaValidator {
 // facets explained. Exposed for tests.
 std::string readableSchemaMessage(const std::string& libxml2Message);
 
+// The catalog key (schema.missing-element, schema.too-long, schema.bad-date…) and arguments
+// ({field}, {value}, {expected}, {limit}, {detail}) of one libxml2 schema error, from its
+// code and message. `field` names the element as staff read it: the local names from the
+// root down ("decision/amount", "@outcome" for an attribute). Exposed for tests.
+struct SchemaErrorText {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> arguments;
+};
+SchemaErrorText classifySchemaError(int code, const std::string& libxml2Message, const std::string& field);
+
+// "/letter/decision/amount" -> "decision/amount"; the root alone stays its name.
+std::string fieldInWords(const std::string& path);
+
 }  // namespace paraph::pipeline

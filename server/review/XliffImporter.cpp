@@ -50,7 +50,7 @@ class Placer {
 
   xml::Diagnostic at(const xmlNode* node, std::string message) const {
     return xml::Diagnostic{fileName_, static_cast<int>(xmlGetLineNo(node)), parsed_.columnOf(node), xml::nodePath(node),
-                           std::move(message), "xliff"};
+                           std::move(message), "xliff", {}, {}};
   }
   [[noreturn]] void refuse(const xmlNode* node, std::string message) const {
     throw xml::InvalidInput({at(node, std::move(message))});

@@ -9,6 +9,13 @@ std::string Diagnostic::toLine() const {
   return text;
 }
 
+Diagnostic& Diagnostic::localisedAs(std::string messageKey,
+                                    std::vector<std::pair<std::string, std::string>> namedArguments) {
+  key = std::move(messageKey);
+  arguments = std::move(namedArguments);
+  return *this;
+}
+
 namespace {
 std::string summarise(const std::vector<Diagnostic>& diagnostics) {
   if (diagnostics.empty()) return "invalid input";

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace paraph::xml {
@@ -15,9 +16,17 @@ struct Diagnostic {
   std::string path;     // e.g. /letter/decision/amount
   std::string message;  // what is wrong and how to fix it, for a staff member
   std::string rule;     // the rule or check id that found it (empty for parse errors)
+  // The message in the staff's languages: a key of catalog/l10n/messages.fr.xml and
+  // messages.nl.xml, and the named arguments of its ICU pattern. `message` stays the
+  // English fallback (API clients that ask for en, and a key without a translation).
+  // Rendered by pipeline::localisedMessage.
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> arguments;
 
   // "FILE:LINE:COL: message", the form editors and compilers use.
   std::string toLine() const;
+  // Sets the catalog key and arguments; returns *this so a diagnostic reads in one expression.
+  Diagnostic& localisedAs(std::string messageKey, std::vector<std::pair<std::string, std::string>> namedArguments = {});
 };
 
 // Thrown when submitted input is refused; carries every problem found.

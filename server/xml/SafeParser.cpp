@@ -38,10 +38,12 @@ ParseGuard& guardOf(void* userData) {
   return *static_cast<ParseGuard*>(context->_private);
 }
 
-void refuse(xmlParserCtxtPtr context, ParseGuard& guard, std::string message) {
+void refuse(xmlParserCtxtPtr context, ParseGuard& guard, std::string message, std::string key,
+            std::vector<std::pair<std::string, std::string>> arguments = {}) {
   if (!guard.hasProblem) {
     guard.firstProblem = Diagnostic{guard.sourceName, xmlSAX2GetLineNumber(context),
-                                    xmlSAX2GetColumnNumber(context), "", std::move(message), "parse"};
+                                    xmlSAX2GetColumnNumber(context), "", std::move(message), "parse", {}, {}};
+    guard.firstProblem.localisedAs(std::move(key), std::move(arguments));
     guard.hasProblem = true;
   }
   guard.refused = true;
@@ -52,7 +54,8 @@ void onDoctype(void* userData, const xmlChar*, const xmlChar*, const xmlChar*) {
   auto* context = static_cast<xmlParserCtxtPtr>(userData);
   refuse(context, guardOf(userData),
          "DOCTYPE declarations are not allowed: paraph refuses DTDs and entity declarations "
-         "in submitted documents (they can read local files or expand without bound)");
+         "in submitted documents (they can read local files or expand without bound)",
+         "parse.doctype");
 }
 
 // The SAX callback runs just after the start tag; '<' cannot occur inside it (not even in
@@ -95,7 +98,8 @@ void onStartElement(void* userData, const xmlChar* localname, const xmlChar* pre
   if (++guard.depth > guard.limits->maxDepth) {
     refuse(static_cast<xmlParserCtxtPtr>(userData), guard,
            "the document is nested deeper than " + std::to_string(guard.limits->maxDepth) +
-               " elements (setting parse.max_depth)");
+               " elements (setting parse.max_depth)",
+           "parse.too-deep", {{"limit", std::to_string(guard.limits->maxDepth)}});
     return;
   }
   auto* context = static_cast<xmlParserCtxtPtr>(userData);
@@ -118,13 +122,47 @@ std::string trimmed(const char* text) {
   return message;
 }
 
+// The well-formedness errors staff meet most, by libxml2 code; any other one is told as
+// parse.malformed with libxml2's (English) detail.
+std::string malformedKey(int code) {
+  switch (code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_LTSLASH_REQUIRED:
+      return "parse.tag-mismatch";
+    case XML_ERR_DOCUMENT_EMPTY:
+    case XML_ERR_DOCUMENT_END:
+      return "parse.document-end";
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_NAME_REQUIRED:
+      return "parse.entity";
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      return "parse.attribute-twice";
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      return "parse.attribute-value";
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      return "parse.encoding";
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      return "parse.namespace-prefix";
+    default:
+      return "parse.malformed";
+  }
+}
+
 void onError(void* userData, xmlErrorPtr error) {
   auto* context = static_cast<xmlParserCtxtPtr>(userData);
   ParseGuard& guard = guardOf(userData);
   if (guard.hasProblem || error == nullptr || error->level < XML_ERR_ERROR) return;
   (void)context;
   guard.firstProblem = Diagnostic{guard.sourceName, error->line, error->int2, "",
-                                  "malformed XML: " + trimmed(error->message), "parse"};
+                                  "malformed XML: " + trimmed(error->message), "parse", {}, {}};
+  guard.firstProblem.localisedAs(malformedKey(error->code), {{"detail", trimmed(error->message)}});
   guard.hasProblem = true;
 }
 
@@ -153,20 +191,24 @@ Diagnostic ParsedDocument::diagnosticAt(const xmlNode* node, std::string message
 
 ParsedDocument parseUntrusted(std::string_view bytes, const std::string& sourceName, const ParseLimits& limits) {
   if (bytes.size() > limits.maxDocumentBytes) {
-    throw InvalidInput({Diagnostic{sourceName, 0, 0, "",
-                                   "the document is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                                       std::to_string(limits.maxDocumentBytes) +
-                                       " bytes (setting parse.max_document_bytes)",
-                                   "parse"}});
+    Diagnostic tooLarge{sourceName, 0, 0, "",
+                        "the document is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                            std::to_string(limits.maxDocumentBytes) + " bytes (setting parse.max_document_bytes)",
+                        "parse", {}, {}};
+    throw InvalidInput({tooLarge.localisedAs(
+        "parse.too-large", {{"size", std::to_string(bytes.size())}, {"limit", std::to_string(limits.maxDocumentBytes)}})});
   }
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
-    throw InvalidInput({Diagnostic{sourceName, 0, 0, "", "the document is too large", "parse"}});
+    Diagnostic tooLarge{sourceName, 0, 0, "", "the document is too large", "parse", {}, {}};
+    throw InvalidInput({tooLarge.localisedAs("parse.too-large-absolute")});
   }
   if (const auto crowded = findStartTagWithMoreAttributesThan(bytes, limits.maxAttributesPerElement)) {
-    throw InvalidInput({Diagnostic{sourceName, crowded->line, crowded->column, "",
-                                   "an element has more than " + std::to_string(limits.maxAttributesPerElement) +
-                                       " attributes (setting parse.max_attributes_per_element)",
-                                   "parse"}});
+    Diagnostic crowdedTag{sourceName, crowded->line, crowded->column, "",
+                          "an element has more than " + std::to_string(limits.maxAttributesPerElement) +
+                              " attributes (setting parse.max_attributes_per_element)",
+                          "parse", {}, {}};
+    throw InvalidInput({crowdedTag.localisedAs("parse.too-many-attributes",
+                                               {{"limit", std::to_string(limits.maxAttributesPerElement)}})});
   }
   ParserCtxtPtr context(xmlNewParserCtxt());
   if (!context) throw std::bad_alloc();
@@ -191,7 +233,8 @@ ParsedDocument parseUntrusted(std::string_view bytes, const std::string& sourceN
                                     sourceName.c_str(), nullptr, kSafeOptions));
   if (guard.hasProblem || !document || context->wellFormed == 0) {
     if (!guard.hasProblem) {
-      guard.firstProblem = Diagnostic{sourceName, 0, 0, "", "malformed XML", "parse"};
+      guard.firstProblem = Diagnostic{sourceName, 0, 0, "", "malformed XML", "parse", {}, {}};
+      guard.firstProblem.localisedAs("parse.not-well-formed");
     }
     throw InvalidInput({guard.firstProblem});
   }

@@ -155,3 +155,22 @@ TEST(CommandLine, ConsolidateRefusesAnAmendmentOfAnotherConventionWithExitOne) {
   EXPECT_EQ(runParaph("consolidate " + convention.string()).exitCode, 2);
   EXPECT_EQ(runParaph("consolidate --help").exitCode, 0);
 }
+
+// Problems in the reader's language: --lang, else the locale of the environment, else English.
+TEST(CommandLine, ValidateTellsProblemsInTheLanguageAsked) {
+  const std::string file = (kHome / "fixtures" / "invalid" / "refusal-without-motivation.xml").string();
+  const auto dutch = runParaph("validate --lang nl " + file);
+  EXPECT_EQ(dutch.exitCode, 1) << dutch.output;
+  EXPECT_NE(dutch.output.find(file + ":"), std::string::npos) << dutch.output;
+  EXPECT_NE(dutch.output.find(": Motivering verplicht: een weigering"), std::string::npos) << dutch.output;
+  const auto french = paraph::testing::runCommand("LC_ALL= LC_MESSAGES= LANG=fr_BE.UTF-8 " + std::string(PARAPH_BINARY) +
+                                                  " validate " + file);
+  EXPECT_NE(french.output.find(": Motivation obligatoire : un refus"), std::string::npos) << french.output;
+  const auto english = paraph::testing::runCommand("LC_ALL= LC_MESSAGES= LANG=C.UTF-8 " + std::string(PARAPH_BINARY) +
+                                                   " validate " + file);
+  EXPECT_NE(english.output.find(": Motivation required: a refusal"), std::string::npos) << english.output;
+  const auto render = runParaph("render --messages nl --out " + freshFolder("messages").string() + " " + file);
+  EXPECT_EQ(render.exitCode, 1) << render.output;
+  EXPECT_NE(render.output.find("Motivering verplicht"), std::string::npos) << render.output;
+  EXPECT_EQ(runParaph("validate --lang de " + file).exitCode, 2);
+}

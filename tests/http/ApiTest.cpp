@@ -1,4 +1,5 @@
 // API v1 against one real `paraph serve` (real SQLite, real Chromium) shared by the suite.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
@@ -340,6 +341,28 @@ TEST_F(ServerApi, EveryInvalidFixtureGets400WithTheExpectedErrorAndChangesNothin
     EXPECT_TRUE(found) << file << ": expected '" << expected << "' in\n" << answer.body;
   }
   EXPECT_EQ(snapshot(), before);
+}
+
+// Staff read the refusal in their language: Accept-Language picks French or Dutch; a client
+// that names neither (or asks for en) keeps the English (docs/validation-messages.md).
+TEST_F(ServerApi, AnInvalidDocumentIsToldInTheLanguageOfAcceptLanguage) {
+  const std::string input = readFile(kHome / "fixtures" / "invalid" / "refusal-without-motivation.xml");
+  const auto messageFor = [&](const std::map<std::string, std::string>& headers) {
+    const auto answer = submitter().post("/api/v1/documents", input, "application/xml", headers);
+    EXPECT_EQ(answer.status, 400) << answer.body;
+    const auto errors = answer.json()->getArray("errors");
+    EXPECT_TRUE(errors && errors->size() > 0) << answer.body;
+    const auto error = errors->getObject(0);
+    EXPECT_EQ(error->getValue<std::string>("key"), "rule.letter.motivation-required") << answer.body;
+    EXPECT_GT(error->getValue<int>("line"), 0);
+    return error->getValue<std::string>("message");
+  };
+  EXPECT_THAT(messageFor({{"Accept-Language", "nl-BE,nl;q=0.9,fr;q=0.8"}}),
+              ::testing::StartsWith("Motivering verplicht: een weigering of een gedeeltelijke toekenning"));
+  EXPECT_THAT(messageFor({{"Accept-Language", "fr-BE"}}),
+              ::testing::StartsWith("Motivation obligatoire : un refus ou un octroi partiel"));
+  EXPECT_THAT(messageFor({{"Accept-Language", "en"}}), ::testing::StartsWith("Motivation required: a refusal"));
+  EXPECT_THAT(messageFor({}), ::testing::StartsWith("Motivation required: a refusal"));
 }
 
 TEST_F(ServerApi, EveryFixtureMissingOnlyATranslationIsAcceptedAsADraftNamingTheMissingSegments) {
