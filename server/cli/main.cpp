@@ -191,7 +191,7 @@ int renderCommand(const Arguments& arguments) {
   std::optional<paraph::print::ArchiveStep> archive;
   if (engine) archive.emplace(settings.archive, pipeline.texts());
   const paraph::document::DocumentService service(pipeline, qa, engine.get(), settings.parse,
-                                                  archive ? &*archive : nullptr);
+                                                  archive ? &*archive : nullptr, settings.document);
 
   int exitCode = kSuccess;
   for (const auto& file : arguments.positional) {

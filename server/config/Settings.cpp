@@ -208,6 +208,7 @@ std::vector<Setting> makeTable() {
   using Store = StoreSettings;
   using Queue = QueueSettings;
   using Parse = xml::ParseLimits;
+  using Document = document::DocumentLimits;
   using Print = print::EngineConfig;
   using Archive = print::ArchiveConfig;
   std::vector<Setting> table;
@@ -217,6 +218,11 @@ std::vector<Setting> makeTable() {
   table.push_back(number("parse.max_depth", in(&S::parse, &Parse::maxDepth), "deepest element nesting accepted", between(0, 256)));
   table.push_back(number("parse.max_attributes_per_element", in(&S::parse, &Parse::maxAttributesPerElement),
                          "attributes one element may have (refused before libxml2 reads them)", between(1, 65536)));
+
+  table.push_back(number("document.max_segments", in(&S::document, &Document::maxSegments),
+                         "bilingual segments one document may have (refused at submission)", atLeast(1)));
+  table.push_back(number("document.max_pages_per_edition", in(&S::document, &Document::maxPagesPerEdition),
+                         "pages one printed edition may have (the job fails past it)", atLeast(1)));
 
   table.push_back(text("print.engine", in(&S::print, &Print::engine), "the PDF engine", oneOf({"chromium", "wkhtmltopdf"})));
   table.push_back(text("print.chromium_path", in(&S::print, &Print::chromiumPath), "the browser program"));

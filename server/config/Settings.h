@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "document/DocumentLimits.h"
 #include "print/ArchiveConfig.h"
 #include "print/PrintEngine.h"
 #include "xml/SafeParser.h"
@@ -57,6 +58,7 @@ struct TokenSettings {
 struct Settings {
   std::string home;  // paraph.home: catalog/, xslt/, styles/ (default: the source tree)
   xml::ParseLimits parse;
+  document::DocumentLimits document;  // document.*: segments per input, pages per edition
   print::EngineConfig print;
   print::ArchiveConfig archive;  // archive.*: PDF/A, attached source, the seal's signature
   ServerSettings server;
