@@ -231,6 +231,10 @@ std::vector<Setting> makeTable() {
   table.push_back(number("print.restart_after", in(&S::print, &Print::restartAfter), "documents before the browser restarts"));
   table.push_back(number("print.timeout_ms", in(&S::print, &Print::timeout), "longest one PDF may take"));
   table.push_back(number("print.probe_timeout_ms", in(&S::print, &Print::probeTimeout), "longest the readiness ping may wait for the browser"));
+  table.push_back(number("print.retries", in(&S::print, &Print::retries),
+                         "further attempts after a renderer or browser crash or a hang", between(0, 10)));
+  table.push_back(number("print.retry_backoff_ms", in(&S::print, &Print::retryBackoff),
+                         "wait before the first retry, doubled before each next one", between(0, 60000)));
   table.push_back(flag("print.trace", in(&S::print, &Print::trace), "one line per PDF on standard error with the time of each step"));
 
   table.push_back(text("archive.icc_profile", in(&S::archive, &Archive::iccProfile), "the sRGB ICC profile of the PDF/A OutputIntent"));
