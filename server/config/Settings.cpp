@@ -207,6 +207,7 @@ std::vector<Setting> makeTable() {
   using Server = ServerSettings;
   using Store = StoreSettings;
   using Queue = QueueSettings;
+  using Review = ReviewSettings;
   using Parse = xml::ParseLimits;
   using Document = document::DocumentLimits;
   using Print = print::EngineConfig;
@@ -262,6 +263,9 @@ std::vector<Setting> makeTable() {
   table.push_back(number("queue.capacity", in(&S::queue, &Queue::capacity), "queued jobs before 503", atLeast(1)));
   table.push_back(number("queue.retry_after_s", in(&S::queue, &Queue::retryAfterSeconds), "the Retry-After of that 503"));
   table.push_back(number("queue.job_timeout_ms", in(&S::queue, &Queue::jobTimeout), "longest a job may take in all"));
+
+  table.push_back(number("review.segments_per_page", in(&S::review, &Review::segmentsPerPage),
+                         "segments on one page of the review page", between(1, 5000)));
 
   table.push_back(tokens("auth.token.<name>", "<sha256-hex of the token>:<role>[,<role>...]"));
   return table;

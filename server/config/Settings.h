@@ -43,6 +43,11 @@ struct QueueSettings {
   std::chrono::milliseconds jobTimeout{120000};  // queue.job_timeout_ms: render timeout per job
 };
 
+// The paired review page.
+struct ReviewSettings {
+  unsigned segmentsPerPage = 200;  // review.segments_per_page: rows of one review page
+};
+
 // One API token: only its SHA-256 is configured, never the token itself.
 struct TokenSettings {
   std::string name;                 // auth.token.<name>
@@ -64,6 +69,7 @@ struct Settings {
   ServerSettings server;
   StoreSettings store;
   QueueSettings queue;
+  ReviewSettings review;
   std::vector<TokenSettings> tokens;
 
   // Throws InvalidSetting (a std::runtime_error) naming the key when a key is unknown or its
