@@ -26,7 +26,7 @@ EngineConfig faultConfig() {
   EngineConfig config;
   config.engine = "chromium";
   config.poolSize = 1;
-  config.timeout = std::chrono::milliseconds(8000);
+  config.timeout = std::chrono::milliseconds(20000);
   config.retryBackoff = std::chrono::milliseconds(100);
   return config;
 }
@@ -57,7 +57,7 @@ std::string longDocument() {
   std::string html = testing::threePageFrenchDecision();
   const auto end = html.rfind("</body>");
   std::string paragraphs;
-  for (int number = 0; number < 6000; ++number) {
+  for (int number = 0; number < 2000; ++number) {
     paragraphs += "<p>Paragraphe " + std::to_string(number) + " : le montant de l'intervention est confirmé.</p>";
   }
   html.insert(end, paragraphs);

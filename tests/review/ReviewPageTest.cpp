@@ -561,8 +561,12 @@ TEST(ReviewPage, ALongDocumentIsPagedWithLinksToThePreviousAndNextPage) {
     const std::string next = html.string("//nav[@class='review-pages']//a[@rel='next']/@href");
     EXPECT_EQ(previous, number > 1 ? "?version=2&filter=all&page=" + std::to_string(number - 1) : "");
     EXPECT_EQ(next, number < pages ? "?version=2&filter=all&page=" + std::to_string(number + 1) : "");
-    if (number > 1) EXPECT_EQ(html.string("//a[@rel='prev']"), "Page précédente");
-    if (number < pages) EXPECT_EQ(html.string("//a[@rel='next']"), "Page suivante");
+    if (number > 1) {
+      EXPECT_EQ(html.string("//a[@rel='prev']"), "Page précédente");
+    }
+    if (number < pages) {
+      EXPECT_EQ(html.string("//a[@rel='next']"), "Page suivante");
+    }
   }
   std::vector<std::string> all;
   for (const auto& segment : refusal().segments) all.push_back(segment.id);
