@@ -241,7 +241,7 @@ int renderCommand(const Arguments& arguments) {
   std::optional<paraph::print::ArchiveStep> archive;
   if (engine) archive.emplace(settings.archive, pipeline.texts());
   const paraph::document::DocumentService service(pipeline, qa, engine.get(), settings.parse,
-                                                  archive ? &*archive : nullptr);
+                                                  archive ? &*archive : nullptr, settings.document);
 
   if (batch) {
     const std::string batchFile = arguments.option("batch");

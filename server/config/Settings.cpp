@@ -207,8 +207,10 @@ std::vector<Setting> makeTable() {
   using Server = ServerSettings;
   using Store = StoreSettings;
   using Queue = QueueSettings;
+  using Review = ReviewSettings;
   using Parse = xml::ParseLimits;
   using Batch = document::BatchLimits;
+  using Document = document::DocumentLimits;
   using Print = print::EngineConfig;
   using Archive = print::ArchiveConfig;
   std::vector<Setting> table;
@@ -224,6 +226,10 @@ std::vector<Setting> makeTable() {
                          between(1, 1000000)));
   table.push_back(number("batch.max_uncompressed_bytes", in(&S::batch, &Batch::maxUncompressedBytes),
                          "a ZIP batch's documents together, once inflated (counted while inflating)"));
+  table.push_back(number("document.max_segments", in(&S::document, &Document::maxSegments),
+                         "bilingual segments one document may have (refused at submission)", atLeast(1)));
+  table.push_back(number("document.max_pages_per_edition", in(&S::document, &Document::maxPagesPerEdition),
+                         "pages one printed edition may have (the job fails past it)", atLeast(1)));
 
   table.push_back(text("print.engine", in(&S::print, &Print::engine), "the PDF engine", oneOf({"chromium", "wkhtmltopdf"})));
   table.push_back(text("print.chromium_path", in(&S::print, &Print::chromiumPath), "the browser program"));
@@ -232,6 +238,10 @@ std::vector<Setting> makeTable() {
   table.push_back(number("print.restart_after", in(&S::print, &Print::restartAfter), "documents before the browser restarts"));
   table.push_back(number("print.timeout_ms", in(&S::print, &Print::timeout), "longest one PDF may take"));
   table.push_back(number("print.probe_timeout_ms", in(&S::print, &Print::probeTimeout), "longest the readiness ping may wait for the browser"));
+  table.push_back(number("print.retries", in(&S::print, &Print::retries),
+                         "further attempts after a renderer or browser crash or a hang", between(0, 10)));
+  table.push_back(number("print.retry_backoff_ms", in(&S::print, &Print::retryBackoff),
+                         "wait before the first retry, doubled before each next one", between(0, 60000)));
   table.push_back(flag("print.trace", in(&S::print, &Print::trace), "one line per PDF on standard error with the time of each step"));
 
   table.push_back(text("archive.icc_profile", in(&S::archive, &Archive::iccProfile), "the sRGB ICC profile of the PDF/A OutputIntent"));
@@ -265,6 +275,9 @@ std::vector<Setting> makeTable() {
   table.push_back(number("queue.capacity", in(&S::queue, &Queue::capacity), "queued jobs before 503", atLeast(1)));
   table.push_back(number("queue.retry_after_s", in(&S::queue, &Queue::retryAfterSeconds), "the Retry-After of that 503"));
   table.push_back(number("queue.job_timeout_ms", in(&S::queue, &Queue::jobTimeout), "longest a job may take in all"));
+
+  table.push_back(number("review.segments_per_page", in(&S::review, &Review::segmentsPerPage),
+                         "segments on one page of the review page", between(1, 5000)));
 
   table.push_back(tokens("auth.token.<name>", "<sha256-hex of the token>:<role>[,<role>...]"));
   return table;

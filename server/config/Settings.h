@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "document/BatchLimits.h"
+#include "document/DocumentLimits.h"
 #include "print/ArchiveConfig.h"
 #include "print/PrintEngine.h"
 #include "xml/SafeParser.h"
@@ -49,6 +50,11 @@ struct QueueSettings {
   std::chrono::milliseconds jobTimeout{120000};  // queue.job_timeout_ms: render timeout per job
 };
 
+// The paired review page.
+struct ReviewSettings {
+  unsigned segmentsPerPage = 200;  // review.segments_per_page: rows of one review page
+};
+
 // One API token: only its SHA-256 is configured, never the token itself.
 struct TokenSettings {
   std::string name;                 // auth.token.<name>
@@ -65,11 +71,13 @@ struct Settings {
   std::string home;  // paraph.home: catalog/, xslt/, styles/ (default: the source tree)
   xml::ParseLimits parse;
   document::BatchLimits batch;  // batch.*: what one batch may hold (docs/batch.md)
+  document::DocumentLimits document;  // document.*: segments per input, pages per edition
   print::EngineConfig print;
   print::ArchiveConfig archive;  // archive.*: PDF/A, attached source, the seal's signature
   ServerSettings server;
   StoreSettings store;
   QueueSettings queue;
+  ReviewSettings review;
   std::vector<TokenSettings> tokens;
 
   // Throws InvalidSetting (a std::runtime_error) naming the key when a key is unknown or its

@@ -7,6 +7,7 @@
 #include "document/CanonicalInput.h"
 #include "xml/Sha256.h"
 #include "pipeline/Consolidation.h"
+#include "print/PdfPageCount.h"
 #include "print/PrintSettingsFor.h"
 #include "review/DraftMarking.h"
 #include "review/SegmentExtractor.h"
@@ -36,11 +37,23 @@ std::string editionKey(const std::string& edition) {
 
 DocumentService::DocumentService(const pipeline::Pipeline& pipeline, const review::QaChecker& qa,
                                  print::PrintEngine* engine, xml::ParseLimits limits,
-                                 const print::ArchiveStep* archive)
-    : pipeline_(pipeline), qa_(qa), engine_(engine), limits_(limits), archive_(archive) {}
+                                 const print::ArchiveStep* archive, DocumentLimits documentLimits)
+    : pipeline_(pipeline), qa_(qa), engine_(engine), limits_(limits), archive_(archive),
+      documentLimits_(documentLimits) {}
 
 AcceptedInput DocumentService::accept(std::string_view bytes, const std::string& sourceName) const {
   auto parsed = xml::parseUntrusted(bytes, sourceName, limits_);
+  // Before validation and rendering: every segment is a row of the review page, a unit of
+  // the XLIFF file and a block of three transforms and three PDFs.
+  if (const auto segments = review::SegmentExtractor::count(parsed.document.get());
+      segments > documentLimits_.maxSegments) {
+    throw xml::InvalidInput({parsed.diagnosticAt(
+        xmlDocGetRootElement(parsed.document.get()),
+        "the document has " + std::to_string(segments) + " bilingual segments; at most " +
+            std::to_string(documentLimits_.maxSegments) +
+            " are accepted (setting document.max_segments): split it into several documents",
+        "document.max_segments")});
+  }
   AcceptedInput accepted;
   accepted.canonicalSha256 = xml::sha256Hex(canonicalForm(parsed.document.get()));
   accepted.input = std::string(bytes);
@@ -198,6 +211,13 @@ RenderedSet DocumentService::render(const AcceptedInput& accepted, const RenderR
       const auto start = Clock::now();
       edition.pdf = engine_->print(edition.html.html, edition.print);
       edition.printTime = Clock::now() - start;
+      // Before the archive step, which costs in proportion to the pages.
+      if (const auto pages = print::pdfPageCount(edition.pdf); pages > documentLimits_.maxPagesPerEdition) {
+        throw print::PrintError(print::PrintError::Kind::Failed,
+                                "the " + edition.spec->name + " edition has " + std::to_string(pages) +
+                                    " pages; at most " + std::to_string(documentLimits_.maxPagesPerEdition) +
+                                    " are printed (setting document.max_pages_per_edition)");
+      }
       if (archive_ != nullptr) {
         const auto archiveStart = Clock::now();
         print::ArchiveInput input;

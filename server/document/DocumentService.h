@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document/DocumentLimits.h"
 #include "pipeline/Pipeline.h"
 #include "print/ArchiveStep.h"
 #include "print/PrintEngine.h"
@@ -94,16 +95,18 @@ class DocumentService {
  public:
   // engine may be null: only HTML can then be rendered. archive, when given, makes every
   // PDF archive-grade (PDF/A-3u, PDF/UA, the source attached, signed for the types that
-  // declare <sign/>: print::ArchiveStep).
+  // declare <sign/>: print::ArchiveStep). documentLimits: segments and pages (document.*).
   DocumentService(const pipeline::Pipeline& pipeline, const review::QaChecker& qa, print::PrintEngine* engine,
-                  xml::ParseLimits limits, const print::ArchiveStep* archive = nullptr);
+                  xml::ParseLimits limits, const print::ArchiveStep* archive = nullptr,
+                  DocumentLimits documentLimits = {});
 
   const pipeline::Pipeline& pipeline() const { return pipeline_; }
   print::PrintEngine* engine() const { return engine_; }
 
   // Parses once, validates (a draft is accepted, its missing translations marked) and hashes
   // the canonical input. Throws xml::InvalidInput with the diagnostics of the input as
-  // given (a problem other than a missing translation).
+  // given (a problem other than a missing translation), or one diagnostic naming
+  // document.max_segments when the input has more segments than that.
   AcceptedInput accept(std::string_view bytes, const std::string& sourceName) const;
 
   // The translation status and QA findings of an input against the previous version's.
@@ -128,7 +131,8 @@ class DocumentService {
   publication::EntryText entryText(const AcceptedInput& accepted, l10n::Lang lang) const;
 
   // Renders and prints the editions asked for. Throws xml::TransformError,
-  // pipeline::OutputCheckError, print::PrintError.
+  // pipeline::OutputCheckError, print::PrintError (also when a printed edition has more pages
+  // than document.max_pages_per_edition: its message names the edition and the setting).
   RenderedSet render(const AcceptedInput& accepted, const RenderRequest& request = {},
                      const StageObserver& observe = {}, const StageGate& gate = {}) const;
 
@@ -138,6 +142,7 @@ class DocumentService {
   print::PrintEngine* engine_;
   xml::ParseLimits limits_;
   const print::ArchiveStep* archive_;
+  DocumentLimits documentLimits_;
 };
 
 }  // namespace paraph::document

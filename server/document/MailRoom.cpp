@@ -5,6 +5,7 @@
 
 #include "l10n/XsltFunctions.h"
 #include "pipeline/CatalogFunctions.h"
+#include "print/PdfPageCount.h"
 #include "print/PrintEngine.h"
 #include "xml/TreeBuilding.h"
 
@@ -42,7 +43,7 @@ print::MailRoomFile MailRoom::assemble(const std::string& batchId, l10n::Lang la
     return std::tie(left.postalCode, left.reference) < std::tie(right.postalCode, right.reference);
   });
   int pages = 2;  // the first page and the blank page behind it
-  for (const auto& letter : letters) pages += paddedToEven(print::pdfPageCount(letter.pdf));
+  for (const auto& letter : letters) pages += paddedToEven(static_cast<int>(print::pdfPageCount(letter.pdf)));
 
   std::vector<const MailRoomLetter*> byReference;
   for (const auto& letter : letters) byReference.push_back(&letter);

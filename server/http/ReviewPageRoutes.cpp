@@ -137,6 +137,7 @@ void reviewPage(Exchange& exchange) {
   int wanted = 0;
   std::string filter = "all";
   std::string ui;
+  int page = 1;
   for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
     if (name == "version") {
       wanted = positiveNumber(value, "query parameter 'version'", 400);
@@ -147,8 +148,10 @@ void reviewPage(Exchange& exchange) {
       filter = value;
     } else if (name == "ui") {
       ui = value;
+    } else if (name == "page") {
+      page = positiveNumber(value, "query parameter 'page'", 400);
     } else {
-      throw HttpError(400, "unknown query parameter '" + name + "' (known: version, filter, ui)");
+      throw HttpError(400, "unknown query parameter '" + name + "' (known: version, filter, page, ui)");
     }
   }
   const auto document = context.store.document(id);
@@ -180,6 +183,8 @@ void reviewPage(Exchange& exchange) {
                              store::toString(transition.to), transition.actor, transition.at, transition.comment});
   }
   model.filter = filter;
+  model.page = static_cast<std::size_t>(page);
+  model.pageSize = context.settings.review.segmentsPerPage;
   const bool inReview = reviewed.version.state == store::ReviewState::inReview;
   model.canReview = inReview && ReviewActions::mayReview(exchange.who());
   model.canComment = ReviewActions::mayComment(exchange.who());

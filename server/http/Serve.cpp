@@ -83,7 +83,7 @@ int serve(config::Settings settings) {
   const review::QaChecker qa(pipeline.texts());
   const print::ArchiveStep archive(settings.archive, pipeline.texts());
   if (!archive.signs()) log.warning("no_seal", Poco::JSON::Object());  // PDF/A, but unsigned
-  const document::DocumentService service(pipeline, qa, engine.get(), settings.parse, &archive);
+  const document::DocumentService service(pipeline, qa, engine.get(), settings.parse, &archive, settings.document);
   const review::XliffExporter xliff(pipeline.texts());
   const review::ReviewPage reviewPage(pipeline.texts());
   Metrics metrics;

@@ -68,9 +68,9 @@ ChromiumEngine::PooledTab ChromiumEngine::borrow(Deadline deadline) {
   {
     std::unique_lock lock(mutex_);
     for (;;) {
-      // Tabs of a crashed, hung or retired browser are of no use any more.
+      // Tabs of a crashed, hung or retired browser, or whose renderer crashed, are of no use any more.
       const auto unusable = std::stable_partition(idle_.begin(), idle_.end(), [&](const PooledTab& pooled) {
-        return pooled.browser == browser_ && pooled.browser->healthy();
+        return pooled.browser == browser_ && pooled.browser->healthy() && !pooled.tab->crashed();
       });
       std::move(unusable, idle_.end(), std::back_inserter(stale));
       idle_.erase(unusable, idle_.end());
@@ -130,9 +130,11 @@ void ChromiumEngine::giveBack(PooledTab lease, TabFate fate) {
   tabReturned_.notify_one();
 }
 
-std::string ChromiumEngine::printOnce(const std::string& html, PrintSteps* steps) {
+std::string ChromiumEngine::printOnce(const std::string& html, PrintSteps* steps, bool& reachedTab) {
   const auto waitBegin = std::chrono::steady_clock::now();
+  reachedTab = false;
   PooledTab lease = borrow(deadlineIn(config_.timeout));
+  reachedTab = true;
   if (steps) steps->waitMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - waitBegin).count();
   lease.browser->countDocument();
   // The document's budget starts once it has a tab: a browser (re)start is the engine's
@@ -153,7 +155,8 @@ std::string ChromiumEngine::printOnce(const std::string& html, PrintSteps* steps
                                                       std::to_string(config_.timeout.count()) +
                                                       " ms to print (print.timeout_ms); " + error.what());
     }
-    giveBack(std::move(lease), error.kind() == PrintError::Kind::Failed ? TabFate::Reuse : TabFate::Discard);
+    const bool reusable = error.kind() == PrintError::Kind::Failed && !lease.tab->crashed();
+    giveBack(std::move(lease), reusable ? TabFate::Reuse : TabFate::Discard);
     throw;
   } catch (const std::exception& error) {
     // An answer we did not understand: do not trust that tab again.
@@ -166,13 +169,26 @@ std::string ChromiumEngine::print(const std::string& html, const PrintSettings& 
   PrintSteps steps;
   PrintSteps* traced = config_.trace ? &steps : nullptr;
   std::string pdf;
-  try {
-    pdf = printOnce(html, traced);
-  } catch (const PrintError& error) {
-    // The browser died under this document (killed, out of memory): one more try on a new
-    // browser. A document that crashes Chromium itself fails the second time too.
-    if (error.kind() != PrintError::Kind::EngineCrashed) throw;
-    pdf = printOnce(html, traced);
+  std::string faults;  // what happened at each failed attempt, for the final error
+  for (unsigned attempt = 1;; ++attempt) {
+    bool reachedTab = false;
+    try {
+      pdf = printOnce(html, traced, reachedTab);
+      break;
+    } catch (const PrintError& error) {
+      // Transient: the renderer or the browser died under the document (killed, out of
+      // memory), or it hung past its deadline. A document that crashes Chromium itself
+      // fails every attempt, so the retries are bounded.
+      const bool transient = error.kind() == PrintError::Kind::EngineCrashed ||
+                             (error.kind() == PrintError::Kind::Timeout && reachedTab);
+      if (!transient) throw;
+      faults += (faults.empty() ? "" : "; ") + std::string("attempt ") + std::to_string(attempt) + ": " + error.what();
+      if (attempt > config_.retries) {
+        throw PrintError(error.kind(), "Chromium failed " + std::to_string(attempt) + " attempts (print.retries = " +
+                                           std::to_string(config_.retries) + "): " + faults);
+      }
+      std::this_thread::sleep_for(config_.retryBackoff * (1u << std::min(attempt - 1, 10u)));
+    }
   }
   if (!traced) return applyPdfMetadata(pdf, settings, name());
   const auto begin = std::chrono::steady_clock::now();

@@ -8,10 +8,16 @@
 //    starts a new browser; documents still running on the old one finish there, and the old
 //    one is killed when its last tab comes back;
 //  - when the browser crashed or was killed (the DevTools socket closed): the document that
-//    was running is retried once on a new browser if time is left;
+//    was running is retried on a new browser;
 //  - after a document timed out (its renderer may still be busy with it, or the browser is
 //    stuck): the browser is retired like above, so the caller gets the Timeout at the
 //    deadline and the runaway renderer dies with the old browser.
+// Transient faults are retried print.retries times, waiting print.retry_backoff_ms before
+// the first retry and twice as long before each next one: a renderer crash (the tab is
+// discarded, the next attempt gets a fresh one), a browser crash, and a hang past
+// print.timeout_ms (the browser is retired, the next attempt starts a new one). Waiting for
+// a free tab past print.timeout_ms is not retried (the pool is busy, not faulty), nor is a
+// document Chromium refuses. The final error says what happened at each attempt.
 // Output: CSS @page size and margin boxes (page numbers), tagged PDF, outline from the
 // headings, backgrounds; then applyPdfMetadata (Info dictionary, /Lang).
 #pragma once
@@ -65,7 +71,8 @@ class ChromiumEngine final : public PrintEngine {
   PooledTab borrow(Deadline deadline);
   void giveBack(PooledTab lease, TabFate fate);
   std::shared_ptr<ChromiumBrowser> runningBrowser(std::unique_lock<std::mutex>& lock);
-  std::string printOnce(const std::string& html, PrintSteps* steps);
+  // reachedTab is set once the document had a tab: a timeout before is the pool's.
+  std::string printOnce(const std::string& html, PrintSteps* steps, bool& reachedTab);
 
   const EngineConfig config_;
   const unsigned poolSize_;

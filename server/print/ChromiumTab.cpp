@@ -144,7 +144,7 @@ ChromiumTab::ChromiumTab(std::shared_ptr<DevToolsConnection> connection, Deadlin
         std::lock_guard lock(events->mutex);
         events->loaded = true;
         events->changed.notify_all();
-      } else if (method == "Inspector.targetCrashed") {
+      } else if (method == "Inspector.targetCrashed" || method == "Target.targetCrashed") {
         std::lock_guard lock(events->mutex);
         events->crashed = true;
         events->changed.notify_all();
@@ -198,7 +198,31 @@ void ChromiumTab::waitForLoad(Deadline deadline, const std::string& what) {
   if (!events_->loaded) throw PrintError(PrintError::Kind::Timeout, what + " did not finish loading");
 }
 
+bool ChromiumTab::crashed() const {
+  std::lock_guard lock(events_->mutex);
+  return events_->crashed;
+}
+
+bool ChromiumTab::crashedWithin(std::chrono::milliseconds grace) const {
+  std::unique_lock lock(events_->mutex);
+  return events_->changed.wait_for(lock, grace, [&] { return events_->crashed; });
+}
+
 std::string ChromiumTab::print(const std::string& html, Deadline deadline, PrintSteps* steps) {
+  try {
+    return printLoaded(html, deadline, steps);
+  } catch (const PrintError& error) {
+    // The answer to a call cut short by a renderer crash says little ("Printing failed");
+    // the crash event is what happened, and it is worth another try on another tab.
+    // The crash event may come just after the answer it cut short.
+    if (error.kind() != PrintError::Kind::EngineCrashed && crashedWithin(std::chrono::milliseconds(500))) {
+      throw PrintError(PrintError::Kind::EngineCrashed, std::string("Chromium's renderer crashed (") + error.what() + ")");
+    }
+    throw;
+  }
+}
+
+std::string ChromiumTab::printLoaded(const std::string& html, Deadline deadline, PrintSteps* steps) {
   if (html.empty()) throw PrintError(PrintError::Kind::Failed, "the document is empty");
   auto lap = Clock::now();
   auto measure = [&](double PrintSteps::*field) {

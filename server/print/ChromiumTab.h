@@ -12,6 +12,7 @@
 // and data: images and fonts, as a second wall.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -44,13 +45,20 @@ class ChromiumTab {
   // Loads html and prints it: A4 unless the CSS @page says otherwise, backgrounds, tagged,
   // outline from the headings. Returns the PDF as Chromium wrote it.
   // When steps is given, it receives the time each step took.
+  // A renderer that crashes meanwhile (killed, out of memory) throws EngineCrashed, whatever
+  // Chromium answered the call in progress ("Printing failed", net::ERR_ABORTED).
   std::string print(const std::string& html, Deadline deadline, PrintSteps* steps = nullptr);
+  // True once this tab's renderer crashed: the tab is of no use any more.
+  bool crashed() const;
+  // The same, waiting up to `grace` for the crash event.
+  bool crashedWithin(std::chrono::milliseconds grace) const;
 
  private:
   struct Events;
 
   void resetLoaded();
   void waitForLoad(Deadline deadline, const std::string& what);
+  std::string printLoaded(const std::string& html, Deadline deadline, PrintSteps* steps);
 
   std::shared_ptr<DevToolsConnection> connection_;
   std::shared_ptr<Events> events_;

@@ -32,16 +32,6 @@ QPDFObjectHandle blankPageLike(QPDF& target, QPDFPageObjectHelper model) {
 
 }  // namespace
 
-int pdfPageCount(std::string_view pdf) {
-  try {
-    QPDF document;
-    document.processMemoryFile("pdf", pdf.data(), pdf.size());
-    return static_cast<int>(QPDFPageDocumentHelper(document).getAllPages().size());
-  } catch (const std::exception& error) {
-    throw PrintError(PrintError::Kind::Failed, std::string("not a readable PDF: ") + error.what());
-  }
-}
-
 MailRoomFile assembleMailRoomFile(const std::vector<std::string_view>& pieces) {
   MailRoomFile result;
   QPDF target;

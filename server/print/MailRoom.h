@@ -18,9 +18,6 @@ struct MailRoomFile {
   int pageCount = 0;
 };
 
-// How many pages a PDF has. Throws PrintError when it is not a readable PDF.
-int pdfPageCount(std::string_view pdf);
-
 // Throws PrintError (Kind::Failed) naming the piece that is not a readable PDF.
 MailRoomFile assembleMailRoomFile(const std::vector<std::string_view>& pieces);
 

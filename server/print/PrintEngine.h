@@ -56,6 +56,11 @@ struct EngineConfig {
   // for `paraph serve`; empty (the command line) = $TMPDIR. Not a setting of its own.
   std::string profilesDir;
   std::chrono::milliseconds probeTimeout{2000};  // print.probe_timeout_ms: ready()'s ping
+  // print.retries: further attempts after a transient engine fault (a renderer or browser
+  // crash, a hang past print.timeout_ms), each on a fresh tab or browser.
+  unsigned retries = 2;
+  // print.retry_backoff_ms: the wait before the first retry, doubled before each next one.
+  std::chrono::milliseconds retryBackoff{500};
   bool trace = false;                        // print.trace: one line per PDF on stderr, time per step
 };
 

@@ -1,5 +1,6 @@
 #include "review/ReviewPage.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -182,7 +183,10 @@ xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLan
   }
 
   xmlNode* segments = xml::newElement(root, ns, "segments");
-  std::size_t shown = 0, total = 0;
+  std::size_t shown = 0, total = 0, matching = 0;
+  const std::size_t pageSize = std::max<std::size_t>(1, model.pageSize);
+  const std::size_t page = std::max<std::size_t>(1, model.page);
+  const std::size_t firstRow = (page - 1) * pageSize;  // of the rows the filter keeps
   if (model.segments != nullptr) {
     total = model.segments->segments.size();
     for (const auto& segment : model.segments->segments) {
@@ -191,6 +195,8 @@ xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLan
       const bool hasFindings = found != findingsBySegment.end();
       // The filter is applied here, not in the browser: rows that do not match are not sent.
       if ((filter == "findings" && !hasFindings) || (filter == "changed" && !changed)) continue;
+      // Paged here too: rows of other pages are not built, let alone sent.
+      if (const std::size_t row = matching++; row < firstRow || row >= firstRow + pageSize) continue;
       ++shown;
       xmlNode* element = xml::newElement(segments, ns, "segment");
       setAttribute(element, "id", segment.id);
@@ -209,6 +215,9 @@ xml::DocPtr ReviewPage::modelTree(const ReviewPageModel& model, l10n::Lang uiLan
   }
   setAttribute(segments, "shown", std::to_string(shown));
   setAttribute(segments, "total", std::to_string(total));
+  setAttribute(segments, "matching", std::to_string(matching));
+  setAttribute(segments, "page", std::to_string(page));
+  setAttribute(segments, "pages", std::to_string(std::max<std::size_t>(1, (matching + pageSize - 1) / pageSize)));
 
   // Findings on segments this version does not have still weigh on approval: show them.
   xmlNode* otherFindings = xml::newElement(root, ns, "other-findings");

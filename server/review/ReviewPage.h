@@ -48,6 +48,10 @@ struct ReviewPageModel {
   std::vector<ReviewComment> comments;
   std::vector<ReviewTransition> history;  // oldest first
   std::string filter = "all";             // all | findings | changed (anything else: all)
+  // The page of the rows the filter keeps (1-based) and how many rows a page has
+  // (review.segments_per_page): a long document's page stays small and quick to render.
+  // A page past the last shows no rows, only the link back.
+  std::size_t page = 1, pageSize = 200;
   // canReview: approve, reject and acknowledge warnings (a reviewer, while in review).
   bool canReview = false, canComment = false;
   std::string formToken;  // echoed in a hidden field "form_token" of every form (anti-CSRF)

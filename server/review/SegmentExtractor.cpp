@@ -160,6 +160,14 @@ SegmentedDocument SegmentExtractor::extract(const xmlDoc* document) {
   return segmented;
 }
 
+std::size_t SegmentExtractor::count(const xmlDoc* document) {
+  xmlNode* root = xmlDocGetRootElement(const_cast<xmlDoc*>(document));
+  if (root == nullptr) return 0;
+  std::vector<xmlNode*> fields;
+  collectFields(root, fields);
+  return fields.size();
+}
+
 SegmentedDocument SegmentExtractor::extract(const xml::ParsedDocument& parsed) { return extract(parsed.document.get()); }
 
 }  // namespace paraph::review

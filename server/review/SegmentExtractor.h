@@ -37,6 +37,8 @@ class SegmentExtractor {
   };
 
   static SegmentedDocument extract(const xml::ParsedDocument& parsed);
+  // How many segments extract() would find, without building them (a submission's limit).
+  static std::size_t count(const xmlDoc* document);
   static SegmentedDocument extract(const xmlDoc* document);
   // The same segments with their elements, to write targets back.
   static std::vector<Located> locate(xmlDoc* document, SegmentedDocument* header = nullptr);

@@ -414,8 +414,15 @@ ConsolidatedSubmitOutcome SqliteStore::submitConsolidated(const Submission& amen
 std::optional<JobRecord> SqliteStore::claimNext() {
   return database_.transaction([](Session& session) -> std::optional<JobRecord> {
     std::vector<Poco::Int64> next;
-    session << "SELECT id FROM jobs AS candidate WHERE state = 'queued' AND NOT EXISTS (SELECT 1 FROM jobs AS other "
-               "WHERE other.state = 'running' AND other.document_id = candidate.document_id) ORDER BY id LIMIT 1",
+    // The sharing rule of Store::claimNext: the principal with the fewest running jobs first,
+    // then round-robin over principals (each one's first runnable job, then each one's
+    // second…), then the oldest. Only queued and running rows are read (jobs_by_state).
+    session << "SELECT id FROM (SELECT candidate.id, candidate.submitted_by, "
+               "ROW_NUMBER() OVER (PARTITION BY candidate.submitted_by ORDER BY candidate.id) AS turn "
+               "FROM jobs AS candidate WHERE candidate.state = 'queued' AND NOT EXISTS (SELECT 1 FROM jobs AS other "
+               "WHERE other.state = 'running' AND other.document_id = candidate.document_id)) AS runnable "
+               "ORDER BY (SELECT COUNT(*) FROM jobs AS busy WHERE busy.state = 'running' "
+               "AND busy.submitted_by = runnable.submitted_by), turn, id LIMIT 1",
         into(next), now;
     if (next.empty()) return std::nullopt;
     const std::string started = nowUtc();

@@ -51,8 +51,15 @@ class Store {
   virtual ConsolidatedSubmitOutcome submitConsolidated(const Submission& amendment, const Submission& convention,
                                                        int conventionFrom, unsigned capacity) = 0;
 
-  // Atomically takes the oldest queued job, skipping jobs whose document already has a job
-  // running (so a document's versions follow the order of submission).
+  // Atomically takes the next queued job, skipping jobs whose document already has a job
+  // running (so a document's versions follow the order of submission). The queue is shared
+  // between principals (submitted_by), so one user or a few heavy documents cannot hold
+  // every worker: among runnable jobs, first the principal with the fewest running jobs,
+  // then round-robin (each principal's oldest runnable job, then each one's second…), then
+  // the oldest. A principal with 50 queued jobs and one with 1 therefore alternate; the new
+  // one is claimed within two claims. SQL for it (SqliteStore) uses only ROW_NUMBER() OVER,
+  // a correlated COUNT and NOT EXISTS, which PostgreSQL runs as written (lock the chosen row
+  // there with `WHERE id = (that query) FOR UPDATE SKIP LOCKED`).
   virtual std::optional<JobRecord> claimNext() = 0;
   // Records the version a running job produced (or the existing one with the same canonical
   // input) and marks the job done. Returns the version number.

@@ -539,3 +539,56 @@ TEST(ReviewPageSample, WritesSamplePagesWhenAsked) {
   flow.history.push_back({"in-review", "approved", "Anne Reviewer", "2026-03-05T08:30:00Z", ""});
   write("flow-approved.html", page().render(flow, Lang::fr));
 }
+
+// A long document is paged (review.segments_per_page): each page has its share of the rows,
+// in document order, and links to the previous and next page keeping version and filter.
+TEST(ReviewPage, ALongDocumentIsPagedWithLinksToThePreviousAndNextPage) {
+  auto model = modelOf(refusal());
+  const std::size_t total = refusal().segments.size();
+  ASSERT_GE(total, 5u);
+  model.pageSize = 2;
+  const std::size_t pages = (total + 1) / 2;
+  std::vector<std::string> seen;
+  for (std::size_t number = 1; number <= pages; ++number) {
+    SCOPED_TRACE("page " + std::to_string(number));
+    model.page = number;
+    const Html html(page().render(model, Lang::fr));
+    for (xmlNode* row : html.nodes("//tbody/tr")) seen.push_back(paraph::xml::attribute(row, "data-segment"));
+    EXPECT_LE(html.count("//tbody/tr"), 2u);
+    EXPECT_EQ(html.string("//nav[@class='review-pages']/h3"),
+              "Page " + std::to_string(number) + " sur " + std::to_string(pages));
+    const std::string previous = html.string("//nav[@class='review-pages']//a[@rel='prev']/@href");
+    const std::string next = html.string("//nav[@class='review-pages']//a[@rel='next']/@href");
+    EXPECT_EQ(previous, number > 1 ? "?version=2&filter=all&page=" + std::to_string(number - 1) : "");
+    EXPECT_EQ(next, number < pages ? "?version=2&filter=all&page=" + std::to_string(number + 1) : "");
+    if (number > 1) {
+      EXPECT_EQ(html.string("//a[@rel='prev']"), "Page précédente");
+    }
+    if (number < pages) {
+      EXPECT_EQ(html.string("//a[@rel='next']"), "Page suivante");
+    }
+  }
+  std::vector<std::string> all;
+  for (const auto& segment : refusal().segments) all.push_back(segment.id);
+  EXPECT_EQ(seen, all) << "every segment on exactly one page, in document order";
+
+  // Dutch interface, and the findings filter pages what it keeps.
+  model.page = 1;
+  model.filter = "findings";
+  model.pageSize = 1;
+  std::set<std::string> withFindings;
+  for (const auto& finding : model.findings) withFindings.insert(finding.finding.segmentId);
+  ASSERT_GE(withFindings.size(), 2u);
+  const Html dutch(page().render(model, Lang::nl));
+  EXPECT_EQ(dutch.count("//tbody/tr"), 1u);
+  EXPECT_TRUE(withFindings.contains(dutch.string("//tbody/tr/@data-segment")));
+  EXPECT_EQ(dutch.string("//nav[@class='review-pages']/h3"), "Pagina 1 van " + std::to_string(withFindings.size()));
+  EXPECT_EQ(dutch.string("//a[@rel='next']"), "Volgende pagina");
+  EXPECT_EQ(dutch.string("//a[@rel='next']/@href"), "?version=2&filter=findings&page=2");
+}
+
+TEST(ReviewPage, AShortDocumentHasNoPageLinks) {
+  const Html html(page().render(modelOf(refusal()), Lang::fr));
+  EXPECT_EQ(html.count("//nav[@class='review-pages']"), 0u);
+  EXPECT_EQ(html.count("//tbody/tr"), refusal().segments.size());
+}

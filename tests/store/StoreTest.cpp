@@ -3,6 +3,7 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -69,6 +70,44 @@ TEST(Store, ADocumentsSecondJobWaitsUntilItsFirstIsFinished) {
   EXPECT_EQ(store.complete(first.job, outputsOf(store, "v1")), 1);
   EXPECT_EQ(store.claimNext()->id, second.job);
   EXPECT_EQ(store.complete(second.job, outputsOf(store, "v2")), 2);
+}
+
+namespace {
+Submission submittedBy(paraph::store::SqliteStore& store, const std::string& principal, const std::string& id) {
+  Submission submission = submissionOf(store, id, "1");
+  submission.submittedBy = principal;
+  return submission;
+}
+}  // namespace
+
+TEST(Store, OnePrincipalsFiftyJobsDoNotHoldUpAnothersOne) {
+  TemporaryFolder folder("fair");
+  Store store(folder.path(), kBusyTimeout);
+  for (int index = 0; index < 50; ++index) store.submit(submittedBy(store, "busy", "B" + std::to_string(index)), 100);
+  // Two workers are busy with the first principal's jobs; one of them finishes.
+  const auto first = store.claimNext();
+  const auto second = store.claimNext();
+  ASSERT_TRUE(first && second);
+  store.complete(first->id, outputsOf(store, "b0"));
+  const auto single = store.submit(submittedBy(store, "other", "O"), 100);
+  // The other principal has nothing running: its job comes next.
+  EXPECT_EQ(store.claimNext()->id, single.job);
+}
+
+TEST(Store, PrincipalsWithNothingRunningTakeTurnsWithinTwoClaims) {
+  TemporaryFolder folder("round-robin");
+  Store store(folder.path(), kBusyTimeout);
+  for (int index = 0; index < 50; ++index) store.submit(submittedBy(store, "busy", "B" + std::to_string(index)), 100);
+  store.complete(store.claimNext()->id, outputsOf(store, "b0"));  // nothing running now
+  const auto single = store.submit(submittedBy(store, "other", "O"), 100);
+  std::vector<std::int64_t> claimed;
+  for (int claim = 0; claim < 2; ++claim) claimed.push_back(store.claimNext()->id);
+  EXPECT_NE(std::find(claimed.begin(), claimed.end(), single.job), claimed.end())
+      << "the single job of the second principal was not among the next two claims";
+  // The busy principal's jobs still run in the order they were submitted.
+  const auto next = store.claimNext();
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->documentId, "B2");
 }
 
 TEST(Store, TheSameCanonicalInputPointsToTheExistingVersion) {

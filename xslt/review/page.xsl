@@ -13,12 +13,12 @@
       <r:versions><r:version number current?/>…</r:versions>
       <r:history><r:transition from to actor at local-at?><r:note>…</r:note>?</r:transition>…</r:history>
       <r:comments><r:comment author at local-at?>text</r:comment>…</r:comments>   (on the version)
-      <r:segments shown total>
+      <r:segments shown total matching page pages>   (shown: rows on this page; matching: rows the filter keeps)
         <r:segment id changed? field location comment-action>
           <r:text lang source? missing?><r:chars>…</r:chars><r:code name>markup</r:code>…</r:text> (fr, then nl)
           <r:finding id segment check check-key? severity acknowledged? acknowledged-by acknowledge-action>message</r:finding>…
           <r:comment …/>…
-        </r:segment>…  (only the rows the filter keeps, in document order)
+        </r:segment>…  (only the rows the filter keeps, in document order, on this page)
       </r:segments>
       <r:other-findings><r:finding …/>…</r:other-findings>  (on segments this version lacks)
     </r:review>
@@ -202,6 +202,7 @@
       <xsl:if test="not($segments/r:segment)">
         <p class="review-empty"><xsl:value-of select="p:text('review.table.empty', $lang)"/></p>
       </xsl:if>
+      <xsl:call-template name="page-links"/>
       <div class="table-scroll">
         <table class="review-table" aria-describedby="review-count">
           <caption>
@@ -221,6 +222,37 @@
         </table>
       </div>
     </section>
+  </xsl:template>
+
+  <!-- Previous and next page of the rows the filter keeps, when there is more than one. -->
+  <xsl:template name="page-links">
+    <xsl:variable name="segments" select="$review/r:segments"/>
+    <xsl:variable name="page" select="number($segments/@page)"/>
+    <xsl:variable name="pages" select="number($segments/@pages)"/>
+    <xsl:if test="$pages &gt; 1 or $page &gt; 1">
+      <nav class="review-pages" aria-labelledby="pages-heading">
+        <h3 id="pages-heading">
+          <xsl:value-of select="p:message(p:text('review.page.position', $lang), $lang,
+                                          'page', string($page), 'pages', string($pages))"/>
+        </h3>
+        <ul>
+          <xsl:if test="$page &gt; 1">
+            <li>
+              <a rel="prev" href="{concat('?version=', $version, '&amp;filter=', $filter, '&amp;page=', $page - 1)}">
+                <xsl:value-of select="p:text('review.page.previous', $lang)"/>
+              </a>
+            </li>
+          </xsl:if>
+          <xsl:if test="$page &lt; $pages">
+            <li>
+              <a rel="next" href="{concat('?version=', $version, '&amp;filter=', $filter, '&amp;page=', $page + 1)}">
+                <xsl:value-of select="p:text('review.page.next', $lang)"/>
+              </a>
+            </li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="filter-link">
