@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "http/Authenticator.h"
+#include "http/Integrations.h"
 #include "http/JobRunner.h"
 #include "http/JsonLog.h"
 #include "http/Metrics.h"
@@ -106,6 +107,10 @@ int serve(config::Settings settings) {
                         authenticator, workers.get(), readOptionalFile(pipeline.home().root / "docs" / "openapi.json"),
                         randomPrefix(), randomSecret()};
 
+  Integrations integrations(context);
+  context.integrations = &integrations;
+  integrations.start();
+
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.server.bindAddress, settings.server.port));
   Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;
   parameters->setMaxThreads(static_cast<int>(settings.server.httpThreads));
@@ -137,6 +142,7 @@ int serve(config::Settings settings) {
     fields.set("signal", signal);
     log.info("stopping", fields);
   }
+  integrations.stop();  // ends the event streams too, so that their connections close
   // Stop accepting, let requests in progress answer (idle keep-alive connections close).
   server.stopAll(false);
   for (int waited = 0; server.currentConnections() > 0 && waited < 100; ++waited) {
