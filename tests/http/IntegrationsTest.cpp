@@ -242,8 +242,9 @@ TEST_F(Integrations, AHostNotAllowedOrARedirectToOneIsRefusedAndReceivesNothing)
   EXPECT_EQ(refused.status, 400) << refused.body;
   EXPECT_NE(refused.body.find("field 'url'"), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find("callbacks.allowed_hosts"), std::string::npos) << refused.body;
-  for (const std::string url : {"http://localhost:" + std::to_string(elsewhere.port()) + "/", "https://127.0.0.1/",
-                                "http://user:pw@127.0.0.1/", "file:///etc/passwd"}) {
+  for (const std::string& url : std::vector<std::string>{"http://localhost:" + std::to_string(elsewhere.port()) + "/",
+                                                         "https://127.0.0.1/", "http://user:pw@127.0.0.1/",
+                                                         "file:///etc/passwd"}) {
     EXPECT_EQ(submitter().post("/api/v1/callbacks", "{\"url\": \"" + url + "\"}", "application/json").status, 400) << url;
   }
   // An allowed receiver that redirects there: the redirect is a failed attempt, not followed.
@@ -327,7 +328,7 @@ std::string readStream(std::uint16_t port, const std::map<std::string, std::stri
 TEST_F(Integrations, TheEventStreamResumesFromLastEventIdAndRefusesStreamsBeyondItsCap) {
   submitLetter("stream-first");
   // From the start of the store: every event so far, in order, with ids.
-  const std::string all = readStream(server_->port(), {{"Last-Event-ID", "0"}}, "event: job.done");
+  const std::string all = readStream(server_->port(), {{"Last-Event-ID", "0"}}, "\"type\":\"job.done\"");
   // The server gives that stream's place back once it finds the client gone (a heartbeat or two).
   std::this_thread::sleep_for(std::chrono::seconds(3));
   EXPECT_NE(all.find("id: 1\n"), std::string::npos) << all;
