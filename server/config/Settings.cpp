@@ -278,6 +278,25 @@ std::vector<Setting> makeTable() {
 
   table.push_back(number("review.segments_per_page", in(&S::review, &Review::segmentsPerPage),
                          "segments on one page of the review page", between(1, 5000)));
+  using Integrations = IntegrationSettings;
+  table.push_back(number("api.idempotency_retention_s", in(&S::integrations, &Integrations::idempotencyRetentionSeconds),
+                         "how long an Idempotency-Key's first answer is kept", atLeast(1)));
+  table.push_back(text("callbacks.allowed_hosts", in(&S::integrations, &Integrations::allowedHosts),
+                       "hosts (host or host:port, comma-separated) callbacks and WebSub subscribers may be at; empty = none"));
+  table.push_back(number("callbacks.connect_timeout_ms", in(&S::integrations, &Integrations::connectTimeout), "longest a delivery waits to connect", between(1, 60000)));
+  table.push_back(number("callbacks.timeout_ms", in(&S::integrations, &Integrations::timeout), "longest a delivery waits to send and read the answer", between(1, 60000)));
+  table.push_back(number("callbacks.max_response_bytes", in(&S::integrations, &Integrations::maxResponseBytes), "of a receiver's answer, read and recorded", between(0, 1024 * 1024)));
+  table.push_back(number("callbacks.backoff_initial_ms", in(&S::integrations, &Integrations::backoffInitial), "wait after a delivery's first failure (doubled each time)", atLeast(1)));
+  table.push_back(number("callbacks.backoff_max_ms", in(&S::integrations, &Integrations::backoffMax), "longest wait between two attempts", atLeast(1)));
+  table.push_back(number("callbacks.retry_for_ms", in(&S::integrations, &Integrations::retryFor), "a delivery gives up this long after its event", atLeast(1)));
+  table.push_back(number("callbacks.senders", in(&S::integrations, &Integrations::senders), "deliveries sent at once", between(1, 64)));
+  table.push_back(number("callbacks.poll_ms", in(&S::integrations, &Integrations::poll), "how often the senders look for due deliveries", between(10, 60000)));
+  table.push_back(number("callbacks.max_per_token", in(&S::integrations, &Integrations::maxPerToken), "callbacks one token may register", atLeast(1)));
+  table.push_back(number("events.max_streams", in(&S::integrations, &Integrations::maxStreams), "event streams open at once; 503 beyond"));
+  table.push_back(number("events.heartbeat_ms", in(&S::integrations, &Integrations::heartbeat), "a comment on a quiet event stream this often", between(100, 600000)));
+  table.push_back(number("events.max_stream_ms", in(&S::integrations, &Integrations::maxStream), "an event stream ends after this; the client resumes with Last-Event-ID", atLeast(1000)));
+  table.push_back(number("websub.lease_default_s", in(&S::integrations, &Integrations::leaseDefaultSeconds), "a WebSub subscription's lease when the subscriber asks none", atLeast(1)));
+  table.push_back(number("websub.lease_max_s", in(&S::integrations, &Integrations::leaseMaxSeconds), "the longest WebSub lease granted", atLeast(1)));
 
   table.push_back(tokens("auth.token.<name>", "<sha256-hex of the token>:<role>[,<role>...]"));
   return table;

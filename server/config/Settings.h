@@ -55,6 +55,29 @@ struct ReviewSettings {
   unsigned segmentsPerPage = 200;  // review.segments_per_page: rows of one review page
 };
 
+// Integrations (docs/integrations.md): idempotent requests, callbacks, the event stream and
+// the WebSub hub.
+struct IntegrationSettings {
+  unsigned idempotencyRetentionSeconds = 86400;  // api.idempotency_retention_s: how long a key's answer is kept
+  // callbacks.allowed_hosts: comma-separated host names or addresses (host or host:port) that
+  // callbacks and WebSub subscribers may be at; empty = none (callbacks and WebSub refused).
+  std::string allowedHosts;
+  std::chrono::milliseconds connectTimeout{2000};   // callbacks.connect_timeout_ms
+  std::chrono::milliseconds timeout{5000};          // callbacks.timeout_ms: sending and reading the answer
+  std::size_t maxResponseBytes = 4096;              // callbacks.max_response_bytes: of an answer, read and kept
+  std::chrono::milliseconds backoffInitial{10000};  // callbacks.backoff_initial_ms: wait after a first failure
+  std::chrono::milliseconds backoffMax{3600000};    // callbacks.backoff_max_ms: longest wait between attempts
+  std::chrono::milliseconds retryFor{86400000};     // callbacks.retry_for_ms: a delivery gives up after this
+  unsigned senders = 2;                             // callbacks.senders: deliveries sent at once
+  std::chrono::milliseconds poll{250};              // callbacks.poll_ms: how often senders look for due work
+  unsigned maxPerToken = 20;                        // callbacks.max_per_token: callbacks one token may register
+  unsigned maxStreams = 4;                          // events.max_streams: event streams open at once (503 beyond)
+  std::chrono::milliseconds heartbeat{15000};       // events.heartbeat_ms: a comment on a quiet stream
+  std::chrono::milliseconds maxStream{3600000};     // events.max_stream_ms: a stream then ends (the client resumes)
+  unsigned leaseDefaultSeconds = 86400;             // websub.lease_default_s: a subscription's lease when not asked
+  unsigned leaseMaxSeconds = 864000;                // websub.lease_max_s: the longest lease granted
+};
+
 // One API token: only its SHA-256 is configured, never the token itself.
 struct TokenSettings {
   std::string name;                 // auth.token.<name>
@@ -78,6 +101,7 @@ struct Settings {
   StoreSettings store;
   QueueSettings queue;
   ReviewSettings review;
+  IntegrationSettings integrations;
   std::vector<TokenSettings> tokens;
 
   // Throws InvalidSetting (a std::runtime_error) naming the key when a key is unknown or its

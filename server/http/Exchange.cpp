@@ -39,6 +39,13 @@ std::string readBody(Exchange& exchange, std::size_t limit) {
   // Neither Content-Length nor Transfer-Encoding means no body (RFC 9112 §6.3); Poco's
   // stream would otherwise wait for the client to close the connection.
   if (!request.hasContentLength() && !request.getChunkedTransferEncoding()) return {};
+  if (exchange.body) {
+    if (exchange.body->size() > limit) {
+      throw HttpError(413, "the body is larger than the limit of " + std::to_string(limit) +
+                               " bytes (settings server.max_request_bytes and parse.max_document_bytes)");
+    }
+    return *exchange.body;
+  }
   auto& stream = request.stream();
   auto tooLarge = [&](std::size_t alreadyRead) {
     // Drain what the client is still sending (bounded), so it can read the answer.
@@ -73,6 +80,9 @@ void sendBytes(Exchange& exchange, int status, const std::string& contentType, c
   response.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(status));
   response.setContentType(contentType);
   if (!response.has("Cache-Control")) response.set("Cache-Control", "no-store");
+  if (exchange.answerCopy != nullptr) {
+    *exchange.answerCopy = {status, contentType, response.get("Location", ""), bytes};
+  }
   response.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
   response.send() << bytes;
 }

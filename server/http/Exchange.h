@@ -26,6 +26,8 @@ struct Exchange {
   std::map<std::string, std::string> parameters;  // from the route's path pattern, decoded
   std::optional<Principal> principal;             // set once the route's roles are checked
   bool browserPage = false;                       // errors as an HTML page (the review page)
+  std::optional<std::string> body;                // read ahead (Idempotency-Key): readBody returns it
+  store::StoredAnswer* answerCopy = nullptr;      // when set, sendBytes also copies the answer here
 
   // A path parameter of the route ({id}, {n}…); throws when the route has none by that name.
   const std::string& parameter(const std::string& name) const;

@@ -62,46 +62,27 @@ void publicFile(Exchange& exchange) {
   sendStoredFile(exchange, *file, id + "." + name);
 }
 
-void feed(Exchange& exchange) {
-  auto& context = exchange.context;
-  const std::string name = exchange.lastSegment();
+std::optional<std::string> renderFeed(const ServerContext& context, const std::string& feedPath, int page,
+                                      const std::string& baseUrl) {
   std::optional<l10n::Lang> lang;
-  std::string feedPath;
-  if (name == "feed.atom") {
-    feedPath = "/feed.atom";
-  } else if (name == "fr.atom" || name == "nl.atom") {
-    lang = name == "fr.atom" ? l10n::Lang::fr : l10n::Lang::nl;
-    feedPath = "/feed/" + name;
-  } else {
-    throw HttpError(404, "no feed '" + name + "' (feeds: /feed/fr.atom, /feed/nl.atom, /feed.atom)");
-  }
-  int page = 1;
-  for (const auto& [parameter, value] : Poco::URI(exchange.request.getURI()).getQueryParameters()) {
-    if (parameter != "page") throw HttpError(400, "unknown query parameter '" + parameter + "' (known: page)");
-    page = positiveNumber(value, "page", 400);
-  }
+  if (feedPath == "/feed/fr.atom") lang = l10n::Lang::fr;
+  if (feedPath == "/feed/nl.atom") lang = l10n::Lang::nl;
   // Documents per page (the bilingual feed has both languages of each).
   const int perPage = static_cast<int>(context.settings.server.feedPageSize);
   const std::string now = store::Store::timestamp();
   auto publications = context.store.livePublications(now, (static_cast<std::int64_t>(page) - 1) * perPage, perPage + 1);
   const bool hasNext = publications.size() > static_cast<std::size_t>(perPage);
   if (hasNext) publications.pop_back();
-  if (page > 1 && publications.empty()) throw HttpError(404, "feed " + feedPath + " has no page " + std::to_string(page));
+  if (page > 1 && publications.empty()) return std::nullopt;
 
   publication::FeedPage feedPage;
   feedPage.feedPath = feedPath;
   feedPage.lang = lang;
   feedPage.page = page;
   feedPage.hasNext = hasNext;
-  feedPage.baseUrl = context.settings.server.publicUrl;
-  if (feedPage.baseUrl.empty()) {
-    const std::string host = exchange.request.getHost();
-    const bool plainHost = !host.empty() && host.find_first_not_of(
-                                                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
-                                                std::string::npos;
-    feedPage.baseUrl = "http://" + (plainHost ? host : context.settings.server.bindAddress + ":" +
-                                                           std::to_string(context.settings.server.port));
-  }
+  feedPage.baseUrl = baseUrl;
+  // Announced only when a subscriber could be accepted at all.
+  if (!context.settings.integrations.allowedHosts.empty()) feedPage.hubPath = kWebSubHubPath;
   for (const auto& published : publications) {
     const auto* type = context.pipeline.types().byName(published.documentType);
     for (const auto entryLang : l10n::kAllLangs) {
@@ -124,12 +105,47 @@ void feed(Exchange& exchange) {
       feedPage.entries.push_back(std::move(entry));
     }
   }
-  const std::string body = publication::renderAtom(feedPage);
+  return publication::renderAtom(feedPage);
+}
+
+void feed(Exchange& exchange) {
+  auto& context = exchange.context;
+  const std::string name = exchange.lastSegment();
+  std::string feedPath;
+  if (name == "feed.atom") {
+    feedPath = "/feed.atom";
+  } else if (name == "fr.atom" || name == "nl.atom") {
+    feedPath = "/feed/" + name;
+  } else {
+    throw HttpError(404, "no feed '" + name + "' (feeds: /feed/fr.atom, /feed/nl.atom, /feed.atom)");
+  }
+  int page = 1;
+  for (const auto& [parameter, value] : Poco::URI(exchange.request.getURI()).getQueryParameters()) {
+    if (parameter != "page") throw HttpError(400, "unknown query parameter '" + parameter + "' (known: page)");
+    page = positiveNumber(value, "page", 400);
+  }
+  std::string baseUrl = context.settings.server.publicUrl;
+  if (baseUrl.empty()) {
+    const std::string host = exchange.request.getHost();
+    const bool plainHost = !host.empty() && host.find_first_not_of(
+                                                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
+                                                std::string::npos;
+    baseUrl = "http://" + (plainHost ? host : context.settings.server.bindAddress + ":" +
+                                                  std::to_string(context.settings.server.port));
+  }
+  const std::string now = store::Store::timestamp();
+  const auto body = renderFeed(context, feedPath, page, baseUrl);
+  if (!body) throw HttpError(404, "feed " + feedPath + " has no page " + std::to_string(page));
   const std::string changed = context.store.feedChangedAt(now);
   const std::int64_t lastModified = changed.empty() ? 0 : publication::fromRfc3339Utc(changed);
   exchange.response.set("Cache-Control", "no-cache");
-  if (answeredNotModified(exchange, publication::strongEtag(body), lastModified)) return;
-  sendBytes(exchange, 200, "application/atom+xml; charset=utf-8", body);
+  // WebSub §4: the hub and the topic, also as HTTP Link headers.
+  if (!context.settings.integrations.allowedHosts.empty()) {
+    exchange.response.add("Link", "<" + baseUrl + kWebSubHubPath + ">; rel=\"hub\"");
+    exchange.response.add("Link", "<" + baseUrl + feedPath + ">; rel=\"self\"");
+  }
+  if (answeredNotModified(exchange, publication::strongEtag(*body), lastModified)) return;
+  sendBytes(exchange, 200, "application/atom+xml; charset=utf-8", *body);
 }
 
 }  // namespace paraph::http

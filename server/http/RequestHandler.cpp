@@ -6,6 +6,7 @@
 
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
+#include "http/Idempotency.h"
 #include "http/RouteTable.h"
 #include "store/StorageUnavailable.h"
 
@@ -58,7 +59,11 @@ void route(Exchange& exchange) {
   exchange.browserPage = match.route->access == Access::reviewPage;
   exchange.parameters = match.parameters;
   authorise(exchange, match.route->access);
-  match.route->handle(exchange);
+  if (takesIdempotencyKey(*match.route) && exchange.request.has("Idempotency-Key")) {
+    answerIdempotently(exchange, *match.route);
+  } else {
+    match.route->handle(exchange);
+  }
 }
 
 }  // namespace
@@ -70,7 +75,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
                     acceptableRequestId(given)
                         ? given
                         : context_.requestIdPrefix + "-" + std::to_string(context_.requestCounter.fetch_add(1) + 1),
-                    {}, std::nullopt, false};
+                    {}, std::nullopt, false, std::nullopt, nullptr};
   response.set("X-Request-Id", exchange.requestId);
   Poco::JSON::Object fields = orderedObject();
   try {

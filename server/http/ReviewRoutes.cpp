@@ -9,6 +9,7 @@
 
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
+#include "http/Integrations.h"
 #include "http/ReviewActions.h"
 #include "http/Routes.h"
 #include "http/VersionReview.h"
@@ -153,6 +154,8 @@ void versionStep(Exchange& exchange, const std::string& step) {
   } else {
     actions.withdraw(id, wanted, exchange.who(), comment);
   }
+  // Its events' deliveries are due now (WebSub subscribers expect news within a second).
+  if (context.integrations != nullptr) context.integrations->wake();
   const auto version = context.store.version(id, wanted);
   Object body = orderedObject();
   body.set("document", id);

@@ -1,6 +1,7 @@
 // The handlers of the route table (RouteTable.cpp), one file per resource.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <Poco/JSON/Object.h>
@@ -50,6 +51,26 @@ void importTranslation(Exchange& exchange);
 // PublicRoutes.cpp: what the website pulls without a token.
 void publicFile(Exchange& exchange);
 void feed(Exchange& exchange);
+// The feed at feedPath (/feed.atom, /feed/fr.atom, /feed/nl.atom), page `page`, its links on
+// baseUrl (scheme://host[:port]); nothing when a page after the first is empty. What the
+// feed routes serve and the WebSub hub sends its subscribers.
+std::optional<std::string> renderFeed(const ServerContext& context, const std::string& feedPath, int page,
+                                      const std::string& baseUrl);
+
+// CallbackRoutes.cpp: registering callbacks, their deliveries, redelivering.
+void registerCallback(Exchange& exchange);
+void listCallbacks(Exchange& exchange);
+void showCallback(Exchange& exchange);
+void removeCallback(Exchange& exchange);
+void listDeliveries(Exchange& exchange);
+void redeliver(Exchange& exchange);
+
+// EventRoutes.cpp: the same events as a Server-Sent Events stream.
+void eventStream(Exchange& exchange);
+
+// WebSubRoutes.cpp: the WebSub hub of the feeds (W3C WebSub).
+inline constexpr const char* kWebSubHubPath = "/websub/hub";
+void webSubHub(Exchange& exchange);
 
 // ReviewPageRoutes.cpp: the paired review page and its forms.
 void reviewPage(Exchange& exchange);

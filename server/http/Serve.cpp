@@ -15,6 +15,7 @@
 
 #include "http/Authenticator.h"
 #include "http/ConnectionFront.h"
+#include "http/Integrations.h"
 #include "http/JobRunner.h"
 #include "http/JsonLog.h"
 #include "http/Metrics.h"
@@ -105,6 +106,10 @@ int serve(config::Settings settings) {
                         authenticator, workers.get(), readOptionalFile(pipeline.home().root / "docs" / "openapi.json"),
                         randomPrefix(), randomSecret()};
 
+  Integrations integrations(context);
+  context.integrations = &integrations;
+  integrations.start();
+
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.server.bindAddress, settings.server.port));
   Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;
   parameters->setKeepAlive(true);
@@ -134,6 +139,7 @@ int serve(config::Settings settings) {
     fields.set("signal", signal);
     log.info("stopping", fields);
   }
+  integrations.stop();  // ends the event streams too, so that their connections close
   // Stop accepting; requests waiting for a thread get 503, those in flight finish (drain).
   server.stop();
   if (workers) workers->stop(settings.server.shutdownGrace);

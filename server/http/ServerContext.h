@@ -17,6 +17,8 @@
 
 namespace paraph::http {
 
+class Integrations;
+
 // What every request handler shares; owned by serve() and outliving the HTTP server.
 struct ServerContext {
   const config::Settings& settings;
@@ -34,6 +36,7 @@ struct ServerContext {
   std::string requestIdPrefix;
   std::string formSecret;  // the review page's form tokens derive from it (new at each start)
   std::atomic<unsigned long> requestCounter{0};
+  Integrations* integrations = nullptr;  // callbacks, WebSub, event streams; set by serve()
 };
 
 }  // namespace paraph::http

@@ -250,6 +250,12 @@ std::string renderAtom(const FeedPage& page) {
   if (page.page > 1) builder.link(feed, "previous", kAtomType, pageUrl(builder, page, page.page - 1));
   if (page.hasNext) builder.link(feed, "next", kAtomType, pageUrl(builder, page, std::int64_t{page.page} + 1));
   builder.link(feed, "alternate", "text/html", builder.absolute("/", "site root"), hreflangOf(page.lang));
+  // WebSub §4: the hub subscribers ask to be told of this feed's changes.
+  if (!page.hubPath.empty()) {
+    xmlNode* hub = builder.element(feed, "link");
+    builder.setAttribute(hub, "rel", "hub");
+    builder.setAttribute(hub, "href", builder.absolute(page.hubPath, "hubPath"));
+  }
 
   for (const FeedEntry& entry : page.entries) addEntry(builder, entry);
   return builder.serialize();

@@ -35,6 +35,7 @@ struct FeedPage {
   int page = 1;
   bool hasNext = false;
   std::string updated;  // the newest entry's updated; empty: the first entry's, or the epoch
+  std::string hubPath;  // server-relative WebSub hub announced as rel="hub"; empty: none
 };
 
 // The page as an Atom feed document (RFC 4287, paged as RFC 5005 §3), UTF-8, built as a

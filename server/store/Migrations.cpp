@@ -141,6 +141,83 @@ const std::vector<std::vector<std::string>>& migrations() {
           "CREATE TRIGGER comments_kept BEFORE UPDATE ON comments "
           "BEGIN SELECT RAISE(ABORT, 'comments are never changed'); END",
       },
+      // 4: integrations (docs/integrations.md): idempotency keys, events, callbacks and their
+      // deliveries, WebSub subscriptions. Events and deliveries are recorded in the
+      // transaction of the change they report, so they survive a crash like jobs do.
+      {
+          // status 0: the key's first request is still being answered.
+          R"(CREATE TABLE idempotency_keys (
+               principal TEXT NOT NULL,
+               key TEXT NOT NULL,
+               fingerprint TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               status INTEGER NOT NULL DEFAULT 0,
+               content_type TEXT NOT NULL DEFAULT '',
+               location TEXT NOT NULL DEFAULT '',
+               body TEXT NOT NULL DEFAULT '',
+               PRIMARY KEY (principal, key)))",
+          "CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at)",
+          R"(CREATE TABLE events (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               type TEXT NOT NULL,
+               document_id TEXT NOT NULL,
+               document_type TEXT NOT NULL,
+               version INTEGER NOT NULL DEFAULT 0,
+               job_id INTEGER NOT NULL DEFAULT 0,
+               state TEXT NOT NULL DEFAULT '',
+               previous_state TEXT NOT NULL DEFAULT '',
+               detail TEXT NOT NULL DEFAULT '',
+               at TEXT NOT NULL))",
+          R"(CREATE TABLE callbacks (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               owner TEXT NOT NULL,
+               url TEXT NOT NULL,
+               events TEXT NOT NULL,
+               secret TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               removed_at TEXT))",
+          "CREATE INDEX callbacks_by_owner ON callbacks (owner, id)",
+          R"(CREATE TABLE websub_subscriptions (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               topic TEXT NOT NULL,
+               callback TEXT NOT NULL,
+               secret TEXT NOT NULL DEFAULT '',
+               lease_seconds INTEGER NOT NULL,
+               verified_at TEXT NOT NULL,
+               expires_at TEXT NOT NULL,
+               UNIQUE (topic, callback)))",
+          R"(CREATE TABLE websub_intents (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               mode TEXT NOT NULL CHECK (mode IN ('subscribe', 'unsubscribe')),
+               topic TEXT NOT NULL,
+               callback TEXT NOT NULL,
+               secret TEXT NOT NULL DEFAULT '',
+               lease_seconds INTEGER NOT NULL,
+               created_at TEXT NOT NULL,
+               due_at TEXT NOT NULL))",
+          // kind callback: target_id is callbacks.id; websub: websub_subscriptions.id.
+          R"(CREATE TABLE deliveries (
+               id INTEGER PRIMARY KEY AUTOINCREMENT,
+               kind TEXT NOT NULL CHECK (kind IN ('callback', 'websub')),
+               target_id INTEGER NOT NULL,
+               event_id INTEGER NOT NULL REFERENCES events (id),
+               state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+               attempts INTEGER NOT NULL DEFAULT 0,
+               created_at TEXT NOT NULL,
+               due_at TEXT NOT NULL,
+               finished_at TEXT))",
+          "CREATE INDEX deliveries_due ON deliveries (state, due_at)",
+          "CREATE INDEX deliveries_by_target ON deliveries (kind, target_id, id)",
+          R"(CREATE TABLE delivery_attempts (
+               delivery_id INTEGER NOT NULL REFERENCES deliveries (id),
+               number INTEGER NOT NULL,
+               at TEXT NOT NULL,
+               status INTEGER NOT NULL,
+               error TEXT NOT NULL DEFAULT '',
+               response TEXT NOT NULL DEFAULT '',
+               ms INTEGER NOT NULL DEFAULT 0,
+               PRIMARY KEY (delivery_id, number)))",
+      },
   };
   return kMigrations;
 }

@@ -41,3 +41,16 @@ std::optional<ReviewState> parseReviewState(const std::string& text) {
 }
 
 }  // namespace paraph::store
+
+namespace paraph::store {
+
+std::string toString(DeliveryState state) {
+  switch (state) {
+    case DeliveryState::pending: return "pending";
+    case DeliveryState::delivered: return "delivered";
+    case DeliveryState::failed: return "failed";
+  }
+  return "failed";
+}
+
+}  // namespace paraph::store

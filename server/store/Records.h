@@ -185,3 +185,98 @@ struct DocumentPage {
 };
 
 }  // namespace paraph::store
+
+// ---------------------------------------------------------------- integrations (issue 19)
+// Idempotency keys, events, callbacks and their deliveries, WebSub subscriptions
+// (docs/integrations.md). Kept together so that another store can port them as one block.
+namespace paraph::store {
+
+// An answer kept for an Idempotency-Key, replayed as it was first sent.
+struct StoredAnswer {
+  int status = 0;
+  std::string contentType;
+  std::string location;
+  std::string body;
+};
+
+struct IdempotencyClaim {
+  enum class Kind {
+    claimed,     // a new key: the caller answers the request, then finishes or releases the key
+    replay,      // the same key and fingerprint answered before: `answer`
+    mismatch,    // the same key with another request
+    inProgress,  // the same key, its first request not answered yet
+  };
+  Kind kind = Kind::claimed;
+  StoredAnswer answer;
+};
+
+// Something that happened and that callbacks, the event stream and WebSub report.
+struct EventRecord {
+  std::int64_t id = 0;
+  std::string type;  // job.done, job.failed, version.state-changed, publication.published, publication.withdrawn
+  std::string documentId;
+  std::string documentType;
+  int version = 0;
+  std::int64_t job = 0;
+  std::string state;          // the job's or version's state after the event
+  std::string previousState;  // version.state-changed: before it
+  std::string detail;         // job.failed: the error
+  std::string at;
+  std::string notBefore;  // publications under embargo: WebSub notifies once it is lifted; empty = now
+};
+
+struct CallbackRecord {
+  std::int64_t id = 0;
+  std::string owner;  // the token's name
+  std::string url;
+  std::vector<std::string> events;
+  std::string secret;
+  std::string createdAt;
+};
+
+enum class DeliveryState { pending, delivered, failed };
+std::string toString(DeliveryState state);
+
+struct AttemptRecord {
+  int number = 0;
+  std::string at;
+  int status = 0;         // the HTTP status, 0 when there was none (refused, timeout…)
+  std::string error;      // why it failed, empty on success
+  std::string response;   // the start of the answer's body (bounded)
+  std::int64_t ms = 0;
+};
+
+struct DeliveryRecord {
+  std::int64_t id = 0;
+  std::string kind;  // callback or websub
+  std::int64_t target = 0;
+  EventRecord event;
+  DeliveryState state = DeliveryState::pending;
+  int attempts = 0;
+  std::string createdAt;
+  std::string dueAt;
+  std::string finishedAt;
+  std::vector<AttemptRecord> attemptLog;
+};
+
+// A delivery claimed by a sender: the delivery, and where and how to send it.
+struct DueDelivery {
+  DeliveryRecord delivery;
+  std::string url;
+  std::string secret;     // empty: unsigned (a WebSub subscription without hub.secret)
+  std::string topic;      // websub: the feed path
+  bool targetGone = false;  // the callback was removed or the subscription expired
+};
+
+// A WebSub (un)subscription request waiting for the subscriber's verification of intent.
+struct WebSubIntent {
+  std::int64_t id = 0;
+  std::string mode;  // subscribe or unsubscribe
+  std::string topic;  // the feed path: /feed.atom, /feed/fr.atom, /feed/nl.atom
+  std::string callback;
+  std::string secret;
+  std::int64_t leaseSeconds = 0;
+  std::string createdAt;
+};
+
+}  // namespace paraph::store

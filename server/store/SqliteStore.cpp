@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "store/SqliteEvents.h"
+
 namespace paraph::store {
 namespace {
 
@@ -91,6 +93,15 @@ void recordTransition(Session& session, const std::string& id, int number, Revie
   session << "INSERT INTO transitions (document_id, number, from_state, to_state, actor, at, comment) "
              "VALUES (?, ?, ?, ?, ?, ?, ?)",
       useRef(id), useRef(number), useRef(fromText), useRef(toText), useRef(actor), useRef(at), useRef(comment), now;
+  EventRecord event;
+  event.type = "version.state-changed";
+  event.documentId = id;
+  session << "SELECT type FROM documents WHERE id = ?", into(event.documentType), useRef(id), now;
+  event.version = number;
+  event.state = toText;
+  event.previousState = fromText;
+  event.at = at;
+  recordEvent(session, event);
 }
 
 // Checks the version is in one of `from`; fills `outcome` when it is not.
@@ -161,6 +172,15 @@ TransitionOutcome SqliteStore::publish(const std::string& id, int number, const 
                "excluded.summary_fr, title_nl = excluded.title_nl, summary_nl = excluded.summary_nl",
         useRef(id), useRef(type), useRef(number), useRef(at), useRef(at), useRef(embargo), useRef(texts.titleFr),
         useRef(texts.summaryFr), useRef(texts.titleNl), useRef(texts.summaryNl), now;
+    EventRecord event;
+    event.type = "publication.published";
+    event.documentId = id;
+    event.documentType = type;
+    event.version = number;
+    event.state = toString(ReviewState::published);
+    event.at = at;
+    event.notBefore = embargoUntil;
+    recordEvent(session, event);
     return outcome;
   });
 }
@@ -181,6 +201,14 @@ TransitionOutcome SqliteStore::withdraw(const std::string& id, int number, const
     recordTransition(session, id, number, outcome.current, ReviewState::withdrawn, actor, comment, at);
     session << "UPDATE publications SET withdrawn = 1, withdrawn_at = ? WHERE document_id = ?", useRef(at), useRef(id),
         now;
+    EventRecord event;
+    event.type = "publication.withdrawn";
+    event.documentId = id;
+    session << "SELECT document_type FROM publications WHERE document_id = ?", into(event.documentType), useRef(id), now;
+    event.version = number;
+    event.state = toString(ReviewState::withdrawn);
+    event.at = at;
+    recordEvent(session, event);
     return outcome;
   });
 }
@@ -290,7 +318,11 @@ SqliteStore::SqliteStore(const std::filesystem::path& dataDir, std::chrono::mill
   recovered_ = database_.transaction([](Session& session) {
     Poco::Data::Statement requeue(session);
     requeue << "UPDATE jobs SET state = 'queued', started_at = NULL WHERE state = 'running'";
-    return static_cast<unsigned>(requeue.execute());
+    const auto requeued = static_cast<unsigned>(requeue.execute());
+    // An Idempotency-Key whose request was being answered when the process died: forgotten,
+    // so that the client's retry is answered (the submission itself is de-duplicated).
+    session << "DELETE FROM idempotency_keys WHERE status = 0", now;
+    return requeued;
   });
 }
 
@@ -474,6 +506,15 @@ int SqliteStore::complete(std::int64_t jobId, const NewVersion& made) {
     Poco::Int64 id = jobId;
     session << "UPDATE jobs SET state = 'done', version = ?, error = NULL, timings = ?, finished_at = ? WHERE id = ?",
         useRef(number), useRef(made.timingsJson), useRef(finished), useRef(id), now;
+    EventRecord event;
+    event.type = "job.done";
+    event.documentId = job->documentId;
+    event.documentType = job->documentType;
+    event.version = number;
+    event.job = jobId;
+    event.state = toString(JobState::done);
+    event.at = finished;
+    recordEvent(session, event);
     return number;
   });
 }
@@ -482,9 +523,21 @@ void SqliteStore::fail(std::int64_t jobId, const std::string& error, const std::
   database_.transaction([&](Session& session) {
     const std::string finished = nowUtc();
     Poco::Int64 id = jobId;
-    session << "UPDATE jobs SET state = 'failed', error = ?, timings = ?, finished_at = ? WHERE id = ? AND "
-               "state = 'running'",
-        useRef(error), useRef(timingsJson), useRef(finished), useRef(id), now;
+    Poco::Data::Statement update(session);
+    update << "UPDATE jobs SET state = 'failed', error = ?, timings = ?, finished_at = ? WHERE id = ? AND "
+              "state = 'running'",
+        useRef(error), useRef(timingsJson), useRef(finished), useRef(id);
+    if (update.execute() == 0) return;
+    const auto job = selectJob(session, jobId);
+    EventRecord event;
+    event.type = "job.failed";
+    event.documentId = job->documentId;
+    event.documentType = job->documentType;
+    event.job = jobId;
+    event.state = toString(JobState::failed);
+    event.detail = error;
+    event.at = finished;
+    recordEvent(session, event);
   });
 }
 

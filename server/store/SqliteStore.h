@@ -103,6 +103,28 @@ class SqliteStore final : public Store {
   // a reader's If-Modified-Since cannot hide a withdrawal.
   std::string feedChangedAt(const std::string& nowUtc) override;
 
+  // ---------------------------------------------------------------- integrations (issue 19)
+  // SqliteIntegrations.cpp; see Store.h.
+  IdempotencyClaim claimIdempotencyKey(const std::string& principal, const std::string& key,
+                                       const std::string& fingerprint, const std::string& expiredBefore) override;
+  void finishIdempotencyKey(const std::string& principal, const std::string& key, const StoredAnswer& answer) override;
+  void releaseIdempotencyKey(const std::string& principal, const std::string& key) override;
+  std::vector<EventRecord> eventsAfter(std::int64_t id, int limit) override;
+  std::int64_t latestEventId() override;
+  CallbackRecord addCallback(const CallbackRecord& callback) override;
+  std::vector<CallbackRecord> callbacks(const std::string& owner) override;
+  std::optional<CallbackRecord> callback(std::int64_t id) override;
+  bool removeCallback(std::int64_t id) override;
+  std::vector<DeliveryRecord> deliveries(std::int64_t callback, int limit) override;
+  std::optional<DeliveryRecord> delivery(std::int64_t id) override;
+  std::int64_t redeliver(std::int64_t delivery) override;
+  std::optional<DueDelivery> claimDueDelivery(const std::string& nowUtc, const std::string& leaseUntil) override;
+  void recordAttempt(std::int64_t delivery, const AttemptRecord& attempt, DeliveryState state,
+                     const std::string& dueAt) override;
+  void addWebSubIntent(const WebSubIntent& intent) override;
+  std::optional<WebSubIntent> claimWebSubIntent(const std::string& nowUtc, const std::string& leaseUntil) override;
+  void finishWebSubIntent(std::int64_t id, bool verified, const std::string& expiresAt) override;
+
  private:
   DataFolderLock lock_;
   FileStore files_;

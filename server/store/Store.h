@@ -6,6 +6,7 @@
 // inside the implementations.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -122,8 +123,54 @@ class Store {
   // a reader's If-Modified-Since cannot hide a withdrawal.
   virtual std::string feedChangedAt(const std::string& nowUtc) = 0;
 
+  // ---------------------------------------------------------------- integrations (issue 19)
+  // Idempotency keys, events, callbacks and deliveries, WebSub (docs/integrations.md).
+  // Events are recorded by the transactions that make them (complete, fail, transition,
+  // publish, withdraw), and each event's deliveries to the callbacks and subscriptions that
+  // want it in that same transaction: a change of state is never without its event.
+
+  // Takes `key` for `principal`, or says why not. A key taken before `expiredBefore` is
+  // forgotten first (the retention period). A key still in progress when the store opens
+  // was abandoned by a crash and is forgotten too.
+  virtual IdempotencyClaim claimIdempotencyKey(const std::string& principal, const std::string& key,
+                                               const std::string& fingerprint, const std::string& expiredBefore) = 0;
+  virtual void finishIdempotencyKey(const std::string& principal, const std::string& key, const StoredAnswer& answer) = 0;
+  virtual void releaseIdempotencyKey(const std::string& principal, const std::string& key) = 0;
+
+  // Events after `id`, oldest first, at most `limit`.
+  virtual std::vector<EventRecord> eventsAfter(std::int64_t id, int limit) = 0;
+  virtual std::int64_t latestEventId() = 0;
+
+  // Returns the callback with its id and creation time.
+  virtual CallbackRecord addCallback(const CallbackRecord& callback) = 0;
+  virtual std::vector<CallbackRecord> callbacks(const std::string& owner) = 0;
+  virtual std::optional<CallbackRecord> callback(std::int64_t id) = 0;
+  // Its pending deliveries fail; false when there is no such callback.
+  virtual bool removeCallback(std::int64_t id) = 0;
+  // A callback's deliveries, newest first, each with its attempts.
+  virtual std::vector<DeliveryRecord> deliveries(std::int64_t callback, int limit) = 0;
+  virtual std::optional<DeliveryRecord> delivery(std::int64_t id) = 0;
+  // A new delivery of the same event to the same callback, due now; returns its id.
+  virtual std::int64_t redeliver(std::int64_t delivery) = 0;
+
+  // The oldest due delivery, made not due until `leaseUntil` (so that another sender does not
+  // take it, and so that it is due again if this process dies while sending).
+  virtual std::optional<DueDelivery> claimDueDelivery(const std::string& nowUtc, const std::string& leaseUntil) = 0;
+  // Records one attempt; the delivery becomes `state`, due again at `dueAt` when pending.
+  virtual void recordAttempt(std::int64_t delivery, const AttemptRecord& attempt, DeliveryState state,
+                             const std::string& dueAt) = 0;
+
+  virtual void addWebSubIntent(const WebSubIntent& intent) = 0;
+  // The oldest intent, taken until `leaseUntil` as deliveries are.
+  virtual std::optional<WebSubIntent> claimWebSubIntent(const std::string& nowUtc, const std::string& leaseUntil) = 0;
+  // The intent is done: a verified subscribe makes (or renews) the subscription until
+  // `expiresAt`, a verified unsubscribe ends it; an unverified one changes nothing.
+  virtual void finishWebSubIntent(std::int64_t id, bool verified, const std::string& expiresAt) = 0;
+
   // The store's timestamp format: UTC with milliseconds, "2026-12-01T10:00:00.000Z".
   static std::string timestamp();
+  // The same format, `offset` from now (negative: in the past).
+  static std::string timestampIn(std::chrono::milliseconds offset);
 };
 
 }  // namespace paraph::store
