@@ -181,8 +181,15 @@ void documentPage(Exchange& exchange) {
   auto& context = exchange.context;
   const auto lang = interfaceLanguage(exchange);
   const std::string& id = exchange.parameter("id");
-  const auto document = context.store.document(id);
-  if (!document) throw HttpError(404, "no document '" + id + "'");
+  auto document = context.store.document(id);
+  const bool pending = context.store.pendingJob(id).has_value();
+  if (!document && !pending) throw HttpError(404, "no document '" + id + "'");
+  if (!document) {
+    // Just submitted: the document exists once its first version is made.
+    document = store::DocumentRecord{};
+    document->id = id;
+    document->reference = id;
+  }
   std::string notice;
   for (const auto& [name, value] : Poco::URI(exchange.request.getURI()).getQueryParameters()) {
     if (name == "submitted") notice = value == "draft" ? "submit.accepted-draft" : "submit.accepted";
@@ -194,7 +201,7 @@ void documentPage(Exchange& exchange) {
   root.set("id", id).set("type-label", type != nullptr ? type->label(lang) : document->type);
   root.set("reference", document->reference).set("review-url", reviewPagePath(id));
   if (!notice.empty()) root.set("notice", notice);
-  root.flag("pending", context.store.pendingJob(id).has_value());
+  root.flag("pending", pending);
   setTime(root.add("created"), document->createdAt);
   auto versions = document->versions;
   std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.number > b.number; });
