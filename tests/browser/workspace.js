@@ -90,8 +90,15 @@ async function submitAndWait(page, selector) {
     if (!(await page.textContent('[role="status"]')).includes('aanvaard')) fail('the document page does not say it was accepted');
     console.log('workspace: corrected letter accepted');
 
-    await page.goto(`${base}/`, { waitUntil: 'load' });
-    if ((await page.locator(`tr[data-document="${documentId}"]`).count()) !== 1) fail(`${documentId} is not listed`);
+    // Listed once its first version is made: reload, as a person would (bounded).
+    const until = Date.now() + 120000;
+    let rows = 0;
+    do {
+      await page.goto(`${base}/`, { waitUntil: 'load' });
+      rows = await page.locator(`tr[data-document="${documentId}"]`).count();
+      if (rows === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    } while (rows === 0 && Date.now() < until);
+    if (rows !== 1) fail(`${documentId} is not listed`);
     console.log('workspace: listed');
 
     await submitAndWait(page, 'form.ws-signout button[type="submit"]');
