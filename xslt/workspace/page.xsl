@@ -42,7 +42,6 @@
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <html lang="{$lang}">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="p:message(p:text('ws.title', $lang), $lang, 'page', string($heading))"/></title>
         <meta name="generator" content="paraph"/>
