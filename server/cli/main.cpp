@@ -12,6 +12,7 @@
 
 #include <libxml/parser.h>
 
+#include "cli/AccountCommands.h"
 #include "cli/Arguments.h"
 #include "cli/BatchRender.h"
 #include "config/Settings.h"
@@ -50,6 +51,10 @@ Commands:
   doctypes             list the document types
   serve                run the HTTP server (API v1, job queue, store)
   verify FILE.pdf      check a signed PDF: valid or not, who signed, when, whole file covered
+  user add|passwd|disable|list
+                       the workspace's staff accounts (roles, Argon2id passwords)
+  token issue|revoke|list
+                       API tokens for machines, kept in the store
   help                 this text; 'paraph COMMAND --help' for a command
 
 Options for every command:
@@ -419,6 +424,21 @@ int run(const std::vector<std::string>& words) {
   if (command == "doctypes") return doctypesCommand(Arguments::parse(rest, common, {"help"}));
   if (command == "serve") return serveCommand(Arguments::parse(rest, with({"port", "data"}), {"help"}));
   if (command == "verify") return verifyCommand(Arguments::parse(rest, with({"data", "trust"}), {"help"}));
+  if (command == "user" || command == "token") {
+    const bool user = command == "user";
+    if (rest.empty() || rest.front() == "--help" || rest.front() == "help") {
+      return std::cout << (user ? paraph::cli::kUserHelp : paraph::cli::kTokenHelp), kSuccess;
+    }
+    const std::vector<std::string> after(rest.begin() + 1, rest.end());
+    const auto arguments = Arguments::parse(
+        after, with(user ? std::set<std::string>{"data", "role", "password-file", "language"} : std::set<std::string>{"data", "role"}),
+        {"help"});
+    if (arguments.has("help")) return std::cout << (user ? paraph::cli::kUserHelp : paraph::cli::kTokenHelp), kSuccess;
+    Settings settings = settingsFrom(arguments);
+    if (arguments.has("data")) settings.store.dataDir = arguments.option("data");
+    return user ? paraph::cli::userCommand(rest.front(), arguments, settings)
+                : paraph::cli::tokenCommand(rest.front(), arguments, settings);
+  }
   throw UsageError("unknown command '" + command + "'");
 }
 

@@ -165,7 +165,7 @@ std::string trim(const std::string& text) {
 
 // auth.token.<name> = <sha256-hex>:<role>,<role>...
 TokenSettings readToken(const std::string& key, const std::string& value) {
-  static const std::set<std::string> kRoles{"submitter", "translator", "reviewer", "publisher", "admin"};
+  const auto& kRoles = knownRoles();
   const auto colon = value.find(':');
   TokenSettings token;
   token.name = key.substr(std::string("auth.token.").size());
@@ -265,6 +265,7 @@ std::vector<Setting> makeTable() {
   table.push_back(number("server.drain_timeout_ms", in(&S::server, &Server::drainTimeout), "on SIGTERM, how long requests in flight may take to finish"));
   table.push_back(number("server.shutdown_grace_ms", in(&S::server, &Server::shutdownGrace), "time running jobs get on SIGTERM"));
   table.push_back(number("server.feed_page_size", in(&S::server, &Server::feedPageSize), "documents per Atom feed page", between(1, 200)));
+  table.push_back(number("server.workspace_page_size", in(&S::server, &Server::workspacePageSize), "documents per page of the workspace's list", between(1, 200)));
   table.push_back(text("server.public_url", in(&S::server, &Server::publicUrl), "scheme://host[:port] of the feeds' links", originProblem));
 
   table.push_back(text("store.data_dir", in(&S::store, &Store::dataDir), "the data folder"));
@@ -298,6 +299,12 @@ std::vector<Setting> makeTable() {
   table.push_back(number("websub.lease_default_s", in(&S::integrations, &Integrations::leaseDefaultSeconds), "a WebSub subscription's lease when the subscriber asks none", atLeast(1)));
   table.push_back(number("websub.lease_max_s", in(&S::integrations, &Integrations::leaseMaxSeconds), "the longest WebSub lease granted", atLeast(1)));
 
+  using Auth = AuthSettings;
+  table.push_back(number("auth.session_idle_timeout_s", in(&S::auth, &Auth::sessionIdleSeconds), "a workspace session unused this long ends", atLeast(1)));
+  table.push_back(number("auth.session_lifetime_s", in(&S::auth, &Auth::sessionLifetimeSeconds), "a workspace session ends this long after sign-in", atLeast(1)));
+  table.push_back(number("auth.min_password_length", in(&S::auth, &Auth::minPasswordLength), "shortest password an account may have", between(8, 1024)));
+  table.push_back(number("auth.sign_in_free_attempts", in(&S::auth, &Auth::freeSignInAttempts), "failed sign-ins for one account before each further one must wait", atLeast(1)));
+  table.push_back(number("auth.sign_in_max_delay_s", in(&S::auth, &Auth::maxSignInDelaySeconds), "longest wait the sign-in throttle imposes", atLeast(1)));
   table.push_back(tokens("auth.token.<name>", "<sha256-hex of the token>:<role>[,<role>...]"));
   return table;
 }
@@ -315,6 +322,11 @@ void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::str
 }
 
 }  // namespace
+
+const std::set<std::string>& knownRoles() {
+  static const std::set<std::string> roles{"submitter", "translator", "reviewer", "publisher", "admin"};
+  return roles;
+}
 
 Setting::Setting(std::string key, std::string meaning, Apply apply, Show show)
     : key_(std::move(key)), meaning_(std::move(meaning)), apply_(std::move(apply)), show_(std::move(show)) {}

@@ -33,6 +33,7 @@ struct ServerSettings {
   std::chrono::milliseconds drainTimeout{10000};     // server.drain_timeout_ms: requests in flight on SIGTERM
   std::string publicUrl;  // server.public_url: scheme://host[:port] in feed links; empty = the request's Host
   unsigned feedPageSize = 20;  // server.feed_page_size: documents per page of an Atom feed
+  unsigned workspacePageSize = 20;  // server.workspace_page_size: documents per page of the workspace's list
 };
 
 // Where versions, jobs and files are kept.
@@ -85,6 +86,18 @@ struct TokenSettings {
   std::set<std::string> roles;      // submitter, translator, publisher, admin
 };
 
+// The workspace's accounts and sign-in sessions (docs/workspace.md).
+struct AuthSettings {
+  unsigned sessionIdleSeconds = 1800;      // auth.session_idle_timeout_s: a session unused this long ends
+  unsigned sessionLifetimeSeconds = 43200; // auth.session_lifetime_s: and ends this long after sign-in, used or not
+  unsigned minPasswordLength = 12;         // auth.min_password_length: characters (UTF-8 bytes) at least
+  unsigned freeSignInAttempts = 5;         // auth.sign_in_free_attempts: failures for one account before the throttle
+  unsigned maxSignInDelaySeconds = 900;    // auth.sign_in_max_delay_s: the throttle's longest wait
+};
+
+// The roles a token or an account may hold: submitter, translator, reviewer, publisher, admin.
+const std::set<std::string>& knownRoles();
+
 // Every setting paraph reads, with its default. A properties file (--config) may set any of
 // them by the names in docs/configuration.md; the command line overrides the file.
 // Each default is written once, as the member's initializer; the key that sets the member, its
@@ -102,6 +115,7 @@ struct Settings {
   QueueSettings queue;
   ReviewSettings review;
   IntegrationSettings integrations;
+  AuthSettings auth;
   std::vector<TokenSettings> tokens;
 
   // Throws InvalidSetting (a std::runtime_error) naming the key when a key is unknown or its

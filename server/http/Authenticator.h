@@ -6,10 +6,11 @@
 #include <vector>
 
 #include "config/Settings.h"
+#include "store/Store.h"
 
 namespace paraph::http {
 
-// Who made a request: the configured token's name and its roles.
+// Who made a request: a token's name or a signed-in user's, and the roles.
 struct Principal {
   std::string name;
   std::set<std::string> roles;
@@ -17,21 +18,23 @@ struct Principal {
   bool hasAnyRole(const std::set<std::string>& wanted) const;
 };
 
-// Checks "Authorization: Bearer <token>" (or, where the caller allows it — a browser on the
-// review page — "Basic" with the token as the password) against the configured tokens. Only SHA-256 hashes
-// are configured, so a leaked configuration file does not leak a usable token; the hash of
-// the presented token is compared with every configured hash in constant time.
+// Checks "Authorization: Bearer <token>" against the configured tokens (auth.token.<name>)
+// and the tokens issued with `paraph token issue` (in the store). Only SHA-256 hashes are
+// kept, so a leaked configuration file or database does not leak a usable token; the hash
+// of the presented token is compared with every configured hash in constant time. People
+// in a browser sign in instead (http/Sessions).
 class Authenticator {
  public:
-  explicit Authenticator(std::vector<config::TokenSettings> tokens);
+  Authenticator(std::vector<config::TokenSettings> tokens, store::Store& store);
 
-  // The principal for an Authorization header value, or nothing (missing, malformed, unknown,
-  // or Basic where it is not allowed: the API takes bearer tokens only).
-  std::optional<Principal> authenticate(const std::string& authorization, bool allowBasic = false) const;
+  // The principal for an Authorization header value, or nothing (missing, malformed, not a
+  // bearer token, unknown or revoked).
+  std::optional<Principal> authenticate(const std::string& authorization) const;
   bool empty() const { return tokens_.empty(); }
 
  private:
   std::vector<config::TokenSettings> tokens_;
+  store::Store& store_;
 };
 
 }  // namespace paraph::http

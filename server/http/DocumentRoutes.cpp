@@ -29,7 +29,8 @@ void submitDocument(Exchange& exchange) {
   enqueueInput(exchange, readBody(exchange, limit));
 }
 
-void enqueueInput(Exchange& exchange, const std::string& body, const std::string& extraName, const Object::Ptr& extra) {
+void enqueueInput(Exchange& exchange, const std::string& body, const std::string& extraName, const Object::Ptr& extra,
+                  const SubmissionAnswer& answered) {
   auto& context = exchange.context;
   auto& response = exchange.response;
   const auto& settings = context.settings;
@@ -156,6 +157,7 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
       answer.set("version", outcome.version);
       answer.set("version_url", versionUrl(document.id, outcome.version));
       answer.set("note", "this input is already version " + std::to_string(outcome.version) + "; no new version");
+      if (answered) return answered(200, answer);
       response.set("Location", jobUrl(outcome.job));
       return sendJson(exchange, 200, answer);
     case store::SubmitOutcome::Kind::alreadyQueued:
@@ -167,6 +169,7 @@ void enqueueInput(Exchange& exchange, const std::string& body, const std::string
       if (context.workers != nullptr) context.workers->wake();
       break;
   }
+  if (answered) return answered(202, answer);
   response.set("Location", jobUrl(outcome.job));
   sendJson(exchange, 202, answer);
 }

@@ -1,4 +1,5 @@
 #include "http/Exchange.h"
+#include "http/PageSupport.h"
 
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
@@ -96,10 +97,9 @@ void sendJson(Exchange& exchange, int status, const Poco::JSON::Object& body) {
 void sendError(Exchange& exchange, int status, const std::string& message, const Poco::JSON::Array::Ptr& errors) {
   auto& response = exchange.response;
   if (status == 413) response.setKeepAlive(false);
-  if (exchange.browserPage) {
-    // A person at a browser: a page to read, and a password prompt for the token.
-    if (status == 401) response.set("WWW-Authenticate", "Basic realm=\"paraph review\", charset=\"UTF-8\"");
-    return sendBytes(exchange, status, "text/html; charset=utf-8", errorPage(status, message, exchange.requestId));
+  if (exchange.browserPage && exchange.context.workspacePage != nullptr) {
+    // A person at a browser: a page to read, in the interface language.
+    return sendBytes(exchange, status, "text/html; charset=utf-8", errorPageFor(exchange, status, message));
   }
   Poco::JSON::Object body = orderedObject();
   body.set("error", message);

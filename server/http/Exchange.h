@@ -2,11 +2,13 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
@@ -25,7 +27,13 @@ struct Exchange {
   std::string requestId;
   std::map<std::string, std::string> parameters;  // from the route's path pattern, decoded
   std::optional<Principal> principal;             // set once the route's roles are checked
-  bool browserPage = false;                       // errors as an HTML page (the review page)
+  bool browserPage = false;                       // errors as an HTML page (workspace, review page)
+  std::string sessionId{};     // the session cookie's id, when signed in by a session (never logged)
+  std::string userLanguage{};  // the signed-in user's saved interface language ("fr", "nl" or "")
+  // A page's posted form (urlencoded or multipart), read and its CSRF token checked before
+  // the handler runs; files of a multipart form by field name.
+  std::shared_ptr<Poco::Net::HTMLForm> form{};
+  std::map<std::string, std::string> uploads{};
   std::optional<std::string> body;                // read ahead (Idempotency-Key): readBody returns it
   store::StoredAnswer* answerCopy = nullptr;      // when set, sendBytes also copies the answer here
 

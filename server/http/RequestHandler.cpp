@@ -1,14 +1,22 @@
 #include "http/RequestHandler.h"
 
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <chrono>
+#include <sstream>
 
 #include "http/ApiSupport.h"
 #include "http/HttpError.h"
 #include "http/Idempotency.h"
+#include "http/PageSupport.h"
+#include "http/Sessions.h"
 #include "http/RouteTable.h"
 #include "store/StorageUnavailable.h"
+#include "xml/Escape.h"
 
 namespace paraph::http {
 namespace {
@@ -19,20 +27,104 @@ std::string joined(const std::set<std::string>& words) {
   return text;
 }
 
-// Sets exchange.principal, or throws 401/403. The API takes bearer tokens only; the review
-// page, for a person at a browser, also Basic with the token as the password.
-void authorise(Exchange& exchange, Access access) {
-  if (access == Access::everyone) return;
-  const bool allowBasic = access == Access::reviewPage;
-  exchange.principal = exchange.context.authenticator.authenticate(exchange.request.get("Authorization", ""), allowBasic);
+bool isRead(const std::string& method) { return method == "GET" || method == "HEAD"; }
+
+// A page's posted form, read whole (up to server.max_request_bytes): fields into
+// exchange.form, the files of a multipart form into exchange.uploads.
+class UploadCollector : public Poco::Net::PartHandler {
+ public:
+  explicit UploadCollector(std::map<std::string, std::string>& uploads) : uploads_(uploads) {}
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection parameters;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, parameters);
+    std::ostringstream content;
+    content << stream.rdbuf();
+    uploads_[parameters.get("name", "")] = content.str();
+  }
+
+ private:
+  std::map<std::string, std::string>& uploads_;
+};
+
+void readPageForm(Exchange& exchange) {
+  const std::string media = mediaTypeOf(exchange.request.getContentType());
+  if (media != "application/x-www-form-urlencoded" && media != "multipart/form-data") {
+    throw HttpError(415, "send the form as application/x-www-form-urlencoded or multipart/form-data");
+  }
+  std::istringstream body(readBody(exchange, exchange.context.settings.server.maxRequestBytes));
+  UploadCollector collector(exchange.uploads);
+  exchange.form = std::make_shared<Poco::Net::HTMLForm>();
+  exchange.form->setFieldLimit(1000);
+  // A pasted document is one field: as long as the body may be.
+  exchange.form->setValueLengthLimit(
+      static_cast<int>(std::min<std::size_t>(exchange.context.settings.server.maxRequestBytes, 1u << 30)));
+  try {
+    exchange.form->load(exchange.request, body, collector);
+  } catch (const Poco::Exception& error) {
+    throw HttpError(400, "the form cannot be read: " + error.message());
+  }
+}
+
+// A page's form: posted from this server's pages (Origin), with the CSRF token of the
+// session (or, for the sign-in form, of the sign-in cookie). Refused with 403, before the
+// handler runs and so before anything changes.
+void checkPageForm(Exchange& exchange, const std::string& subject) {
+  if (!fromThisOrigin(exchange)) {
+    throw HttpError(403, "a form from " + exchange.request.get("Origin", exchange.request.get("Referer", "")) +
+                             " may not act on this server");
+  }
+  readPageForm(exchange);
+  if (!validCsrfToken(exchange, subject, exchange.form->get("csrf", ""))) {
+    throw HttpError(403, "this form has expired or was not made by this server: reload the page and try again");
+  }
+}
+
+// Sets exchange.principal, or answers (303 to the sign-in page) and returns false, or throws
+// 401/403. The API takes bearer tokens, or a session with its CSRF token in the
+// X-CSRF-Token header for anything but a read; pages take sessions only.
+bool authorise(Exchange& exchange, Access access) {
+  if (access == Access::everyone) return true;
+  const std::string& method = exchange.request.getMethod();
+  if (access == Access::signIn) {
+    if (!isRead(method)) checkPageForm(exchange, "signin\n" + cookie(exchange, kSignInCookie));
+    return true;
+  }
+  const auto roles = rolesOf(access);
+  if (isPage(access)) {
+    const auto state = readSession(exchange);
+    if (state != SessionState::valid) {
+      if (!isRead(method)) throw HttpError(403, "sign in first: this form's session has ended");
+      std::string location = "/signin?next=" + xml::percentEncoded(exchange.request.getURI(), "/");
+      if (state == SessionState::expired) location += "&expired=1";
+      redirect(exchange, location);
+      return false;
+    }
+    if (!exchange.principal->hasAnyRole(roles)) {
+      throw HttpError(403, "user '" + exchange.principal->name + "' lacks a role for this page (one of: " +
+                               joined(roles) + ")");
+    }
+    if (!isRead(method)) checkPageForm(exchange, exchange.sessionId);
+    return true;
+  }
+  const std::string authorization = exchange.request.get("Authorization", "");
+  if (!authorization.empty() || cookie(exchange, kSessionCookie).empty()) {
+    exchange.principal = exchange.context.authenticator.authenticate(authorization);
+  } else if (readSession(exchange) == SessionState::valid && !isRead(method)) {
+    // A browser's script calling the API with the session: only with the page's CSRF token.
+    if (!fromThisOrigin(exchange) ||
+        !validCsrfToken(exchange, exchange.sessionId, exchange.request.get("X-CSRF-Token", ""))) {
+      throw HttpError(403, "with a session cookie, a POST needs the page's X-CSRF-Token header and this server's Origin");
+    }
+  }
   if (!exchange.principal) {
     throw HttpError(401, "a valid bearer token is required (Authorization: Bearer <token>)");
   }
-  const auto roles = rolesOf(access);
   if (!exchange.principal->hasAnyRole(roles)) {
     throw HttpError(403, "token '" + exchange.principal->name + "' lacks a role for this request (one of: " +
                              joined(roles) + ")");
   }
+  return true;
 }
 
 void route(Exchange& exchange) {
@@ -46,8 +138,8 @@ void route(Exchange& exchange) {
       throw HttpError(404, "no such resource: " + path);
     }
     const Route& first = *match.samePath.front();
-    exchange.browserPage = first.access == Access::reviewPage;
-    authorise(exchange, first.access);
+    exchange.browserPage = isPage(first.access);
+    if (!authorise(exchange, first.access)) return;
     std::set<std::string> allowed;
     for (const Route* route : match.samePath) {
       allowed.insert(route->method);
@@ -56,9 +148,9 @@ void route(Exchange& exchange) {
     exchange.response.set("Allow", joined(allowed));
     throw HttpError(405, method + " is not allowed here; use " + joined(allowed));
   }
-  exchange.browserPage = match.route->access == Access::reviewPage;
+  exchange.browserPage = isPage(match.route->access);
   exchange.parameters = match.parameters;
-  authorise(exchange, match.route->access);
+  if (!authorise(exchange, match.route->access)) return;
   if (takesIdempotencyKey(*match.route) && exchange.request.has("Idempotency-Key")) {
     answerIdempotently(exchange, *match.route);
   } else {

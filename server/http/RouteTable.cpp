@@ -71,24 +71,39 @@ const std::vector<Route>& routeTable() {
       {"GET", "/pub/{type}/{id}/{lang}.pdf", Access::everyone, publicFile, true},
       {"GET", "/feed/{lang}.atom", Access::everyone, feed, true},
       {"GET", "/feed.atom", Access::everyone, feed, true},
-      {"GET", "/review/{document}", Access::reviewPage, reviewPage, true},
-      {"POST", "/review/{document}/versions/{n}/approve", Access::reviewPage, reviewPageApprove},
-      {"POST", "/review/{document}/versions/{n}/reject", Access::reviewPage, reviewPageReject},
-      {"POST", "/review/{document}/versions/{n}/findings/{finding}/acknowledge", Access::reviewPage, reviewPageAcknowledge},
-      {"POST", "/review/{document}/versions/{n}/segments/{segment}/comments", Access::reviewPage, reviewPageComment},
+      {"GET", "/review/{document}", Access::pages, reviewPage, true},
+      {"POST", "/review/{document}/versions/{n}/approve", Access::pages, reviewPageApprove},
+      {"POST", "/review/{document}/versions/{n}/reject", Access::pages, reviewPageReject},
+      {"POST", "/review/{document}/versions/{n}/findings/{finding}/acknowledge", Access::pages, reviewPageAcknowledge},
+      {"POST", "/review/{document}/versions/{n}/segments/{segment}/comments", Access::pages, reviewPageComment},
+      {"GET", "/signin", Access::signIn, signInPage, true},
+      {"POST", "/signin", Access::signIn, signIn},
+      {"POST", "/signout", Access::pages, signOut},
+      {"POST", "/language", Access::pages, saveLanguage},
+      {"GET", "/", Access::pages, documentsPage, true},
+      {"GET", "/submit", Access::submitterPages, submitPage, true},
+      {"POST", "/submit", Access::submitterPages, submitForm},
+      {"GET", "/documents/{id}", Access::pages, documentPage, true},
+      {"POST", "/documents/{id}/versions/{n}/{step}", Access::pages, documentAction},
   };
   return table;
 }
 
 std::set<std::string> rolesOf(Access access) {
   switch (access) {
-    case Access::everyone: return {};
-    case Access::submitters: return {"submitter", "admin"};
+    case Access::everyone:
+    case Access::signIn: return {};
+    case Access::submitters:
+    case Access::submitterPages: return {"submitter", "admin"};
     case Access::admins: return {"admin"};
     case Access::readers:
-    case Access::reviewPage: return {"submitter", "translator", "reviewer", "publisher", "admin"};
+    case Access::pages: return {"submitter", "translator", "reviewer", "publisher", "admin"};
   }
   return {};
+}
+
+bool isPage(Access access) {
+  return access == Access::signIn || access == Access::pages || access == Access::submitterPages;
 }
 
 RouteMatch matchRoute(const std::string& method, const std::string& path) {

@@ -15,8 +15,14 @@ enum class Access {
   readers,     // a bearer token with any role
   submitters,  // submitter or admin
   admins,      // admin
-  reviewPage,  // a person at the review page: any role, Basic (token as password) or bearer
+  signIn,      // the sign-in page: no credentials (its form has a CSRF token of its own)
+  pages,       // a signed-in person (session cookie), any role: workspace and review pages
+  submitterPages,  // a signed-in submitter or admin: the submit page
 };
+
+// Pages for a person at a browser: signed in by session, forms checked for CSRF and Origin,
+// errors as HTML pages in the interface language.
+bool isPage(Access access);
 
 // One row of the route table: the method and path (as docs/openapi.json writes them, with
 // {parameters}; a segment may be "{lang}.html"), who may call it, and its handler.

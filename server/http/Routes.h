@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <functional>
 #include <string>
 
 #include <Poco/JSON/Object.h>
@@ -21,9 +22,12 @@ void listDocuments(Exchange& exchange);
 void showDocument(Exchange& exchange);
 // Validates (a draft is accepted, marked), stores and queues an input (an amendment with
 // its convention's consolidated next version), then answers like a submission; `extra`,
-// when given, is added to the answer under `extraName`. Shared with the XLIFF import.
+// when given, is added to the answer under `extraName`. Shared with the XLIFF import and the
+// workspace's submit page, which gives `answered` to answer in its own way (a 303) instead
+// of the JSON (status 200 or 202, and the JSON it would have sent).
+using SubmissionAnswer = std::function<void(int status, const Poco::JSON::Object& answer)>;
 void enqueueInput(Exchange& exchange, const std::string& body, const std::string& extraName = {},
-                  const Poco::JSON::Object::Ptr& extra = nullptr);
+                  const Poco::JSON::Object::Ptr& extra = nullptr, const SubmissionAnswer& answered = {});
 
 // VersionRoutes.cpp: a version's manifest and its files.
 void showVersion(Exchange& exchange);
@@ -78,5 +82,18 @@ void reviewPageApprove(Exchange& exchange);
 void reviewPageReject(Exchange& exchange);
 void reviewPageAcknowledge(Exchange& exchange);
 void reviewPageComment(Exchange& exchange);
+
+// SignInRoutes.cpp: signing in and out, the interface language, the pages' error page.
+void signInPage(Exchange& exchange);
+void signIn(Exchange& exchange);
+void signOut(Exchange& exchange);
+void saveLanguage(Exchange& exchange);
+
+// WorkspaceRoutes.cpp: the documents list, the submit page, a document's page and its steps.
+void documentsPage(Exchange& exchange);
+void submitPage(Exchange& exchange);
+void submitForm(Exchange& exchange);
+void documentPage(Exchange& exchange);
+void documentAction(Exchange& exchange);
 
 }  // namespace paraph::http

@@ -28,7 +28,9 @@
 #include "review/QaChecker.h"
 #include "review/ReviewPage.h"
 #include "review/XliffExporter.h"
+#include "store/Credentials.h"
 #include "store/SqliteStore.h"
+#include "workspace/WorkspacePage.h"
 
 namespace paraph::http {
 namespace {
@@ -49,15 +51,6 @@ std::string randomPrefix() {
   return text.str();
 }
 
-// The secret the review page's form tokens are derived from: new at every start, so a
-// token copied out of a page is worth nothing after a restart.
-std::string randomSecret() {
-  std::random_device device;
-  std::ostringstream text;
-  text << std::hex;
-  for (int word = 0; word < 8; ++word) text << device();
-  return text.str();
-}
 
 }  // namespace
 
@@ -87,8 +80,9 @@ int serve(config::Settings settings) {
   const document::DocumentService service(pipeline, qa, engine.get(), settings.parse, &archive, settings.document);
   const review::XliffExporter xliff(pipeline.texts());
   const review::ReviewPage reviewPage(pipeline.texts());
+  const workspace::WorkspacePage workspacePage(pipeline.texts());
   Metrics metrics;
-  const Authenticator authenticator(settings.tokens);
+  const Authenticator authenticator(settings.tokens, store);
   if (authenticator.empty()) log.warning("no_tokens", Poco::JSON::Object());
 
   std::unique_ptr<JobRunner> runner;
@@ -104,7 +98,11 @@ int serve(config::Settings settings) {
                         xliff,         reviewPage,    engine.get(),
                         store,         metrics,       log,
                         authenticator, workers.get(), readOptionalFile(pipeline.home().root / "docs" / "openapi.json"),
-                        randomPrefix(), randomSecret()};
+                        randomPrefix(),
+                        // The forms' CSRF key: in the store, so that a restart or another node
+                        // accepts the forms of pages already open.
+                        store.secret("csrf", store::randomHex(32)),
+                        &workspacePage};
 
   Integrations integrations(context);
   context.integrations = &integrations;

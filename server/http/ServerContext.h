@@ -14,6 +14,7 @@
 #include "review/ReviewPage.h"
 #include "review/XliffExporter.h"
 #include "store/Store.h"
+#include "workspace/WorkspacePage.h"
 
 namespace paraph::http {
 
@@ -34,7 +35,8 @@ struct ServerContext {
   WorkerPool* workers;  // null when queue.accept_only is set
   std::string openApi;  // docs/openapi.json, served as is
   std::string requestIdPrefix;
-  std::string formSecret;  // the review page's form tokens derive from it (new at each start)
+  std::string formSecret;  // the forms' CSRF tokens derive from it (kept in the store: every node, every restart)
+  const workspace::WorkspacePage* workspacePage = nullptr;  // the workspace's pages (sign-in, errors…)
   std::atomic<unsigned long> requestCounter{0};
   Integrations* integrations = nullptr;  // callbacks, WebSub, event streams; set by serve()
 };

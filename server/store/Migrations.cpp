@@ -217,6 +217,37 @@ const std::vector<std::vector<std::string>>& migrations() {
                response TEXT NOT NULL DEFAULT '',
                ms INTEGER NOT NULL DEFAULT 0,
                PRIMARY KEY (delivery_id, number)))",
+      // 5: the workspace's accounts, machine tokens issued from the command line, sign-in
+      // sessions (only the SHA-256 of a session's cookie), the sign-in throttle and the
+      // server's secrets (the key of the forms' CSRF tokens). Roles are "a,b" text.
+      {
+          R"(CREATE TABLE users (
+               name TEXT PRIMARY KEY,
+               roles TEXT NOT NULL,
+               password_hash TEXT NOT NULL,
+               language TEXT NOT NULL DEFAULT '',
+               disabled INTEGER NOT NULL DEFAULT 0,
+               created_at TEXT NOT NULL,
+               updated_at TEXT NOT NULL))",
+          R"(CREATE TABLE api_tokens (
+               name TEXT PRIMARY KEY,
+               sha256 TEXT NOT NULL UNIQUE,
+               roles TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               revoked_at TEXT))",
+          R"(CREATE TABLE sessions (
+               id_sha256 TEXT PRIMARY KEY,
+               user_name TEXT NOT NULL REFERENCES users (name),
+               created_at INTEGER NOT NULL,
+               seen_at INTEGER NOT NULL))",
+          "CREATE INDEX sessions_by_user ON sessions (user_name)",
+          R"(CREATE TABLE sign_in_failures (
+               name TEXT PRIMARY KEY,
+               failures INTEGER NOT NULL,
+               last_at INTEGER NOT NULL))",
+          R"(CREATE TABLE secrets (
+               name TEXT PRIMARY KEY,
+               value TEXT NOT NULL))",
       },
   };
   return kMigrations;

@@ -177,6 +177,16 @@ struct DocumentRecord {
   std::string updatedAt;
   int latestVersion = 0;
   std::vector<VersionRecord> versions;  // filled by Store::document(), without files
+  std::string latestState{};  // filled by Store::workspaceDocuments(): the latest version's state ("" without one)
+  std::string latestBy{};     // and who submitted it
+};
+
+// What the workspace's documents list asks for (Store::workspaceDocuments).
+struct DocumentQuery {
+  std::string type;   // empty: every type
+  std::string state;  // the latest version's state (draft, in-review…); empty: any
+  int page = 1;       // 1-based
+  int perPage = 20;
 };
 
 struct DocumentPage {

@@ -124,6 +124,26 @@ class SqliteStore final : public Store {
   void addWebSubIntent(const WebSubIntent& intent) override;
   std::optional<WebSubIntent> claimWebSubIntent(const std::string& nowUtc, const std::string& leaseUntil) override;
   void finishWebSubIntent(std::int64_t id, bool verified, const std::string& expiresAt) override;
+  // Accounts and sessions (SqliteAccounts.cpp).
+  bool addUser(const UserRecord& user) override;
+  std::optional<UserRecord> user(const std::string& name) override;
+  std::vector<UserRecord> users() override;
+  bool setPassword(const std::string& name, const std::string& passwordHash) override;
+  bool disableUser(const std::string& name) override;
+  bool setUserLanguage(const std::string& name, const std::string& language) override;
+  bool addToken(const TokenRecord& token) override;
+  bool revokeToken(const std::string& name) override;
+  std::vector<TokenRecord> tokens() override;
+  std::optional<TokenRecord> validToken(const std::string& sha256) override;
+  void createSession(const SessionRecord& session) override;
+  std::optional<SessionRecord> session(const std::string& idSha256) override;
+  void touchSession(const std::string& idSha256, std::int64_t seenAt) override;
+  void endSession(const std::string& idSha256) override;
+  SignInFailures signInFailures(const std::string& name) override;
+  int recordSignInFailure(const std::string& name, std::int64_t at) override;
+  void clearSignInFailures(const std::string& name) override;
+  std::string secret(const std::string& name, const std::string& candidate) override;
+  DocumentPage workspaceDocuments(const DocumentQuery& query) override;
 
  private:
   DataFolderLock lock_;

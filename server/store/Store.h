@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "store/AccountRecords.h"
 #include "store/FileStore.h"
 #include "store/Records.h"
 #include "store/StorageUnavailable.h"
@@ -166,6 +167,43 @@ class Store {
   // The intent is done: a verified subscribe makes (or renews) the subscription until
   // `expiresAt`, a verified unsubscribe ends it; an unverified one changes nothing.
   virtual void finishWebSubIntent(std::int64_t id, bool verified, const std::string& expiresAt) = 0;
+  // ---------------------------------------------------------------- accounts and sessions
+  // The workspace's server-side state (docs/workspace.md): kept in the store, not in a
+  // process, so that sessions survive a restart and any node answers any request.
+
+  // False (nothing recorded) when the name is taken.
+  virtual bool addUser(const UserRecord& user) = 0;
+  virtual std::optional<UserRecord> user(const std::string& name) = 0;
+  virtual std::vector<UserRecord> users() = 0;  // by name
+  // Each returns false when there is no such user. A new password or disabling the account
+  // ends every session of that user.
+  virtual bool setPassword(const std::string& name, const std::string& passwordHash) = 0;
+  virtual bool disableUser(const std::string& name) = 0;
+  virtual bool setUserLanguage(const std::string& name, const std::string& language) = 0;
+
+  // False when a valid (unrevoked) token already has this name; a revoked name is reused.
+  virtual bool addToken(const TokenRecord& token) = 0;
+  virtual bool revokeToken(const std::string& name) = 0;  // false: no valid token by that name
+  virtual std::vector<TokenRecord> tokens() = 0;         // by name, revoked ones included
+  virtual std::optional<TokenRecord> validToken(const std::string& sha256) = 0;
+
+  virtual void createSession(const SessionRecord& session) = 0;
+  virtual std::optional<SessionRecord> session(const std::string& idSha256) = 0;
+  virtual void touchSession(const std::string& idSha256, std::int64_t seenAt) = 0;
+  virtual void endSession(const std::string& idSha256) = 0;
+
+  virtual SignInFailures signInFailures(const std::string& name) = 0;
+  // Counts one more failure at `at` and returns the new count.
+  virtual int recordSignInFailure(const std::string& name, std::int64_t at) = 0;
+  virtual void clearSignInFailures(const std::string& name) = 0;
+
+  // The workspace's documents list: the query's documents, most recently changed first,
+  // each with its latest version's state and submitter.
+  virtual DocumentPage workspaceDocuments(const DocumentQuery& query) = 0;
+
+  // The secret called `name`: the stored one, or `candidate`, stored now, when there is none
+  // (so every node and every restart derives the same form tokens).
+  virtual std::string secret(const std::string& name, const std::string& candidate) = 0;
 
   // The store's timestamp format: UTC with milliseconds, "2026-12-01T10:00:00.000Z".
   static std::string timestamp();

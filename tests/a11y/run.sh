@@ -34,4 +34,17 @@ if ! compgen -G "$out/review/review-*.html" > /dev/null; then
   echo "accessibility: $review_tests wrote no review sample page" >&2
   exit 1
 fi
-node "$here/check.js" "$out"/*.html "$out"/review/*.html
+# The workspace's pages (server/workspace/WorkspacePage): every page in its real states
+# (errors shown, empty list, long list), French and Dutch, written by the workspace tests.
+workspace_tests="$(dirname "$paraph")/paraph_test_workspace"
+if [[ ! -x "$workspace_tests" ]]; then
+  echo "accessibility: $workspace_tests is missing; build the target paraph_test_workspace" >&2
+  exit 1
+fi
+mkdir "$out/workspace"
+PARAPH_WORKSPACE_SAMPLE_DIR="$out/workspace" "$workspace_tests" --gtest_filter='WorkspacePageSample*' > /dev/null
+if ! compgen -G "$out/workspace/workspace-*.html" > /dev/null; then
+  echo "accessibility: $workspace_tests wrote no workspace sample page" >&2
+  exit 1
+fi
+node "$here/check.js" "$out"/*.html "$out"/review/*.html "$out"/workspace/*.html

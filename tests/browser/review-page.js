@@ -1,7 +1,8 @@
 // Drives the paired review page of a running paraph server the way a reviewer does, in
 // Debian's headless Chromium (playwright-core and axe-core from tests/a11y/node_modules, so
 // there is no second npm install):
-//   1. opens {base}/review/{document} with HTTP Basic credentials (user name, API token);
+//   1. opens {base}/review/{document}, is sent to the sign-in page, signs in (user name,
+//      password of a workspace account) and lands on the review page;
 //   2. checks that a li.finding[data-check=CHECK] sits in tr[data-segment=SEGMENT] and in no
 //      other row (skipped when SEGMENT and CHECK are "-");
 //   3. runs axe-core (WCAG 2.1 A and AA): no violation allowed;
@@ -13,7 +14,7 @@
 //   5. checks that the page it lands on shows the state "approved".
 // Any request to another origin (a font, a script, an image) fails the test: the page must
 // need nothing from outside.
-// Usage: node tests/browser/review-page.js BASE-URL DOCUMENT-ID USERNAME TOKEN SEGMENT-ID CHECK [MODE]
+// Usage: node tests/browser/review-page.js BASE-URL DOCUMENT-ID USERNAME PASSWORD SEGMENT-ID CHECK [MODE]
 // Exit 0 on success, 1 on a failed check (with the reason), 2 on bad usage, 3 on a crash.
 'use strict';
 const path = require('node:path');
@@ -22,9 +23,9 @@ const modules = [path.resolve(__dirname, '../a11y')];
 const { chromium } = require(require.resolve('playwright-core', { paths: modules }));
 const axeScript = require.resolve('axe-core/axe.min.js', { paths: modules });
 
-const [base, documentId, username, token, segmentId, check, mode = 'approve'] = process.argv.slice(2);
+const [base, documentId, username, password, segmentId, check, mode = 'approve'] = process.argv.slice(2);
 if (!check || !['approve', 'blocked'].includes(mode)) {
-  console.error('usage: node tests/browser/review-page.js BASE-URL DOCUMENT-ID USERNAME TOKEN SEGMENT-ID CHECK [approve|blocked]');
+  console.error('usage: node tests/browser/review-page.js BASE-URL DOCUMENT-ID USERNAME PASSWORD SEGMENT-ID CHECK [approve|blocked]');
   process.exit(2);
 }
 const origin = new URL(base).origin;
@@ -111,10 +112,7 @@ async function submitWithEnter(page, what, outside) {
   try {
     // bypassCSP: axe-core is injected as a script, which a strict Content-Security-Policy
     // (the right policy for this page) would otherwise block.
-    const context = await browser.newContext({
-      httpCredentials: { username, password: token, origin, send: 'always' },
-      bypassCSP: true,
-    });
+    const context = await browser.newContext({ bypassCSP: true });
     const outside = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -125,6 +123,11 @@ async function submitWithEnter(page, what, outside) {
     const page = await context.newPage();
 
     await expectPage(await page.goto(reviewUrl, { waitUntil: 'load' }), `GET ${reviewUrl}`, outside);
+    if (!new URL(page.url()).pathname.startsWith('/signin')) fail(`not sent to sign in first but to ${page.url()}`);
+    await page.fill('#signin-name', username);
+    await page.fill('#signin-password', password);
+    await submitWithEnter(page, 'sign-in', outside);
+    if (new URL(page.url()).pathname !== new URL(reviewUrl).pathname) fail(`signed in, but landed on ${page.url()}`);
     if (segmentId !== '-') {
       await checkFindingPlacement(page);
       console.log(`review page: finding ${check} on segment ${segmentId} only`);

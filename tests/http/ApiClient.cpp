@@ -50,7 +50,10 @@ Answer ApiClient::request(const std::string& method, const std::string& path, co
   auto& stream = session.receiveResponse(response);
   Answer answer;
   answer.status = static_cast<int>(response.getStatus());
-  for (const auto& [name, value] : response) answer.headers[name] = value;
+  for (const auto& [name, value] : response) {
+    answer.headers[name] = value;
+    if (Poco::icompare(name, "Set-Cookie") == 0) answer.setCookies.push_back(value);
+  }
   Poco::StreamCopier::copyToString(stream, answer.body);
   return answer;
 }

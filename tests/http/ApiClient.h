@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <Poco/JSON/Object.h>
 
@@ -12,6 +13,7 @@ namespace paraph::testing {
 struct Answer {
   int status = 0;
   std::map<std::string, std::string> headers;  // names as sent
+  std::vector<std::string> setCookies;         // every Set-Cookie, in order
   std::string body;
 
   std::string header(const std::string& name) const;

@@ -15,6 +15,7 @@
 #include "http/ApiClient.h"
 #include "http/Letters.h"
 #include "http/ServerProcess.h"
+#include "http/WebSession.h"
 #include "support/AtomSchema.h"
 #include "support/Command.h"
 #include "support/Fixtures.h"
@@ -89,6 +90,7 @@ class Publication : public ::testing::Test {
   static void SetUpTestSuite() {
     // One document per feed page, so that paging shows with a few publications.
     server_ = std::make_unique<ServerProcess>(testFolder("publication"), "server.feed_page_size = 1\n");
+    server_->addUser("reviewer", "reviewer", kReviewerPassword);
     server_->start();
   }
   static void TearDownTestSuite() {
@@ -392,40 +394,40 @@ TEST_F(Publication, TheReviewPageShowsTheMismatchOnItsRowAndApprovesByKeyboardIn
 
   const std::string script = (kHome / "tests" / "browser" / "review-page.js").string();
   const std::string base = "http://127.0.0.1:" + std::to_string(server_->port());
-  const auto blocked =
-      runCommand("node " + script + " " + base + " " + id + " reviewer " + kReviewerToken + " " + segment + " figures blocked");
+  const auto blocked = runCommand("node " + script + " " + base + " " + id + " reviewer '" + kReviewerPassword + "' " +
+                                  segment + " figures blocked");
   ASSERT_EQ(blocked.exitCode, 0) << blocked.output;
 
   // Fixed in a new version: the page acknowledges its warnings and approves it.
   ASSERT_EQ(submit(withDocumentId(original, id)), 2);
   const auto approved =
-      runCommand("node " + script + " " + base + " " + id + " reviewer " + kReviewerToken + " - - approve");
+      runCommand("node " + script + " " + base + " " + id + " reviewer '" + kReviewerPassword + "' - - approve");
   ASSERT_EQ(approved.exitCode, 0) << approved.output;
   EXPECT_EQ(review(id, 2)->getValue<std::string>("state"), "approved");
   EXPECT_EQ(review(id, 1)->getValue<std::string>("state"), "in-review");  // the page acted on the latest only
 }
 
-TEST_F(Publication, TheReviewPageAsksForCredentialsAndRefusesAFormFromAnotherSite) {
+TEST_F(Publication, TheReviewPageSendsToSignInAndRefusesAFormFromAnotherSite) {
   const auto page = anonymous().get("/review/anything");
-  EXPECT_EQ(page.status, 401);
-  EXPECT_NE(page.header("WWW-Authenticate").find("Basic"), std::string::npos);
-  EXPECT_NE(page.header("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_EQ(page.status, 303);
+  EXPECT_EQ(page.header("Location"), "/signin?next=/review/anything");
+  // A token as a Basic password opens nothing any more.
+  const auto basic = anonymous().get("/review/anything", {{"Authorization", "Basic cmV2aWV3ZXI6dGVzdC1yZXZpZXdlci10b2tlbg=="}});
+  EXPECT_EQ(basic.status, 303);
 
   const std::string original = readFile(kPressRelease);
   const std::string id = documentIdOf(original) + "-forged";
   ASSERT_EQ(submit(withDocumentId(original, id)), 1);
-  const auto forged = reviewer().post("/review/" + id + "/versions/1/approve", "form_token=guessed",
-                                      "application/x-www-form-urlencoded");
+  WebSession browser(server_->port());
+  ASSERT_EQ(browser.signIn("reviewer", kReviewerPassword).status, 303);
+  const auto forged = browser.postForm("/review/" + id + "/versions/1/approve", {{"csrf", "guessed"}});
   EXPECT_EQ(forged.status, 403) << forged.body;
   // A genuine token, as the reviewer's own page holds it: only the Origin gives the forgery away.
-  const std::string reviewPage = reviewer().get("/review/" + id).body;
-  const std::string tokenField = "name=\"form_token\" value=\"";
-  const auto tokenAt = reviewPage.find(tokenField);
-  ASSERT_NE(tokenAt, std::string::npos) << reviewPage;
-  const auto tokenStart = tokenAt + tokenField.size();
-  const std::string token = reviewPage.substr(tokenStart, reviewPage.find('"', tokenStart) - tokenStart);
-  const auto otherSite = reviewer().post("/review/" + id + "/versions/1/approve", "form_token=" + token,
-                                         "application/x-www-form-urlencoded", {{"Origin", "https://evil.example"}});
+  const auto reviewPage = browser.get("/review/" + id);
+  ASSERT_EQ(reviewPage.status, 200) << reviewPage.body;
+  ASSERT_FALSE(browser.csrf().empty()) << reviewPage.body;
+  const auto otherSite =
+      browser.postForm("/review/" + id + "/versions/1/approve", {}, {{"Origin", "https://evil.example"}});
   EXPECT_EQ(otherSite.status, 403) << otherSite.body;
   EXPECT_NE(otherSite.body.find("a form from https://evil.example"), std::string::npos) << otherSite.body;
   EXPECT_EQ(review(id, 1)->getValue<std::string>("state"), "in-review");  // nothing happened

@@ -1,5 +1,7 @@
 #include "http/ServerProcess.h"
 
+#include "support/Command.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -68,6 +70,16 @@ void ServerProcess::writeConfiguration() const {
          << "auth.token.publisher = " << xml::sha256Hex(kPublisherToken) << ":publisher\n"
          << "auth.token.admin = " << xml::sha256Hex(kAdminToken) << ":admin,submitter\n"
          << extra_ << '\n';
+}
+
+void ServerProcess::addUser(const std::string& name, const std::string& roles, const std::string& password) const {
+  const auto passwordFile = folder_ / ("password-" + name);
+  std::filesystem::create_directories(folder_);
+  std::ofstream(passwordFile, std::ios::trunc) << password << '\n';
+  const auto result = runParaph("user add " + name + " --role " + roles + " --password-file " + passwordFile.string() +
+                                " --data " + dataDir().string());
+  std::filesystem::remove(passwordFile);
+  if (result.exitCode != 0) throw std::runtime_error("paraph user add " + name + ": " + result.output);
 }
 
 void ServerProcess::start() {

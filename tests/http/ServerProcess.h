@@ -15,6 +15,8 @@ inline constexpr const char* kTranslatorToken = "test-translator-token";
 inline constexpr const char* kReviewerToken = "test-reviewer-token";
 inline constexpr const char* kPublisherToken = "test-publisher-token";
 inline constexpr const char* kAdminToken = "test-admin-token";
+// The password the tests give the workspace accounts they add (ServerProcess::addUser).
+inline constexpr const char* kReviewerPassword = "test reviewer password";
 
 class ServerProcess {
  public:
@@ -24,6 +26,10 @@ class ServerProcess {
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
+
+  // Adds a workspace account with `paraph user add` (while the server is stopped: SQLite's
+  // data folder lock). roles: "reviewer" or "submitter,translator".
+  void addUser(const std::string& name, const std::string& roles, const std::string& password) const;
 
   // Starts the server and waits until it listens and /healthz says ready.
   void start();

@@ -258,7 +258,7 @@ TEST(ReviewPage, MarkupInASegmentACommentOrANameIsOnlyEverText) {
               "\"><img src=x onerror=alert(2)> na.");
     EXPECT_EQ(parsed.string("//li[contains(@class, 'comment')]//*[contains(@class, 'comment-text')]"),
               "</textarea><script>alert(3)</script>");
-    for (const auto& token : parsed.strings("//input[@name='form_token']/@value")) EXPECT_EQ(token, model.formToken);
+    for (const auto& token : parsed.strings("//input[@name='csrf']/@value")) EXPECT_EQ(token, model.formToken);
   }
 }
 
@@ -417,7 +417,7 @@ TEST(ReviewPage, EveryFormPostsBelowTheBasePathWithTheTokenAndEveryControlHasALa
     EXPECT_EQ(action.rfind(model.basePath + "/versions/2/", 0), 0u);
     EXPECT_EQ(paraph::xml::attribute(form, "method"), "post");
   }
-  EXPECT_EQ(html.count("//form[input[@type='hidden'][@name='form_token'][@value='tok-3f9a']]"), forms.size());
+  EXPECT_EQ(html.count("//form[input[@type='hidden'][@name='csrf'][@value='tok-3f9a']]"), forms.size());
   EXPECT_EQ(html.count("//form[@action='" + model.basePath + "/versions/2/segments/" + commented +
                        "/comments']//textarea[@name='comment'][@required]"),
             1u);

@@ -10,7 +10,7 @@ PARAPH_BUILD="${PARAPH_BUILD:-$PARAPH_ROOT/build}"
 PARAPH_PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libxslt1-dev libicu-dev libqpdf-dev libsqlite3-dev
-  libgtest-dev libgmock-dev libssl-dev openssl icc-profiles-free
+  libgtest-dev libgmock-dev libssl-dev libargon2-dev openssl icc-profiles-free
   xsltproc chromium wkhtmltopdf poppler-utils qpdf
   nodejs default-jre-headless
   fonts-dejavu-core fonts-liberation2

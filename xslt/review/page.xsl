@@ -34,7 +34,7 @@
   <html lang="fr|nl">; rows <tr id="seg-ID" data-segment="ID">; findings
   <li class="finding" data-check data-severity data-finding>; forms POST to
   {base}/versions/{n}/findings/{finding}/acknowledge, …/segments/{segment}/comments,
-  …/approve and …/reject, each with a hidden form_token.
+  …/approve and …/reject, each with a hidden csrf token (the session's).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -493,7 +493,7 @@
   </xsl:template>
 
   <xsl:template name="form-token">
-    <input type="hidden" name="form_token" value="{$review/@form-token}"/>
+    <input type="hidden" name="csrf" value="{$review/@form-token}"/>
   </xsl:template>
 
   <!-- A state's name; an unknown state shows as it is rather than stopping the page. -->
