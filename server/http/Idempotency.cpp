@@ -38,7 +38,7 @@ class AnswerCopy {
 
 bool takesIdempotencyKey(const Route& route) {
   return route.method == "POST" && route.pattern.starts_with("/api/v1/") && route.access != Access::everyone &&
-         route.access != Access::reviewPage;
+         !isPage(route.access);
 }
 
 void answerIdempotently(Exchange& exchange, const Route& route) {

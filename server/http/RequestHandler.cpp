@@ -167,7 +167,7 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::
                     acceptableRequestId(given)
                         ? given
                         : context_.requestIdPrefix + "-" + std::to_string(context_.requestCounter.fetch_add(1) + 1),
-                    {}, std::nullopt, false, std::nullopt, nullptr};
+                    {}, std::nullopt, false, {}, {}, {}, {}, std::nullopt, nullptr};
   response.set("X-Request-Id", exchange.requestId);
   Poco::JSON::Object fields = orderedObject();
   try {

@@ -217,6 +217,7 @@ const std::vector<std::vector<std::string>>& migrations() {
                response TEXT NOT NULL DEFAULT '',
                ms INTEGER NOT NULL DEFAULT 0,
                PRIMARY KEY (delivery_id, number)))",
+      },
       // 5: the workspace's accounts, machine tokens issued from the command line, sign-in
       // sessions (only the SHA-256 of a session's cookie), the sign-in throttle and the
       // server's secrets (the key of the forms' CSRF tokens). Roles are "a,b" text.
