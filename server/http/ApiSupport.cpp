@@ -7,6 +7,7 @@
 
 #include "http/Exchange.h"
 #include "http/HttpError.h"
+#include "http/Sessions.h"
 #include "xml/Escape.h"
 
 namespace paraph::http {
@@ -75,6 +76,10 @@ Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord&
 }
 
 pipeline::MessageLanguage messageLanguageOf(const Exchange& exchange) {
+  // A page (workspace, review page) tells its problems in the page's own language.
+  if (exchange.browserPage) {
+    return interfaceLanguage(exchange) == l10n::Lang::nl ? pipeline::MessageLanguage::nl : pipeline::MessageLanguage::fr;
+  }
   return pipeline::negotiateMessageLanguage(exchange.request.get("Accept-Language", ""), pipeline::MessageLanguage::en);
 }
 

@@ -79,6 +79,9 @@ async function submitAndWait(page, selector) {
     if (errorLine !== line) fail(`the first error is at line ${errorLine}, not ${line}`);
     const place = await page.textContent('li.ws-error strong');
     if (!place.startsWith(`Regel ${line}, kolom `)) fail(`the error's place is not in Dutch: "${place}"`);
+    // The message itself in the page's language (catalog/l10n/messages.nl.xml), not English.
+    const told = await page.textContent('li.ws-error span');
+    if (!told.startsWith('Het element')) fail(`the error's message is not in Dutch: "${told}"`);
     const marked = await page.textContent('li.ws-error mark');
     if (!marked || marked.trim() === '') fail('the error\'s source line is not marked');
     console.log(`workspace: invalid letter refused at line ${line}: ${place}`);

@@ -292,7 +292,7 @@
               <strong><xsl:value-of select="p:message(p:text('ws.submit.error.place', $lang), $lang,
                                                       'line', number(@line), 'column', number(@column))"/></strong>
               <xsl:text> — </xsl:text>
-              <span lang="en"><xsl:value-of select="@message"/></span>
+              <span><xsl:value-of select="@message"/></span>
             </p>
             <xsl:if test="string(@path) != ''"><p class="ws-path"><code><xsl:value-of select="@path"/></code></p></xsl:if>
             <xsl:if test="w:line">
