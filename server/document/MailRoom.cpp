@@ -45,10 +45,9 @@ print::MailRoomFile MailRoom::assemble(const std::string& batchId, l10n::Lang la
   int pages = 2;  // the first page and the blank page behind it
   for (const auto& letter : letters) pages += paddedToEven(static_cast<int>(print::pdfPageCount(letter.pdf)));
 
-  std::vector<const MailRoomLetter*> byReference;
-  for (const auto& letter : letters) byReference.push_back(&letter);
-  std::sort(byReference.begin(), byReference.end(),
-            [](const MailRoomLetter* left, const MailRoomLetter* right) { return left->reference < right->reference; });
+  const auto [firstReference, lastReference] = std::minmax_element(
+      letters.begin(), letters.end(),
+      [](const MailRoomLetter& left, const MailRoomLetter& right) { return left.reference < right.reference; });
 
   xml::DocPtr model(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
   if (!model) throw std::bad_alloc();
@@ -58,8 +57,8 @@ print::MailRoomFile MailRoom::assemble(const std::string& batchId, l10n::Lang la
   xmlSetNs(root, xmlNewNs(root, reinterpret_cast<const xmlChar*>(kCoverNamespace), reinterpret_cast<const xmlChar*>("b")));
   xml::setSafeAttribute(root, "batch", batchId);
   xml::setSafeAttribute(root, "count", std::to_string(letters.size()));
-  xml::setSafeAttribute(root, "first-reference", byReference.empty() ? "" : byReference.front()->reference);
-  xml::setSafeAttribute(root, "last-reference", byReference.empty() ? "" : byReference.back()->reference);
+  xml::setSafeAttribute(root, "first-reference", letters.empty() ? "" : firstReference->reference);
+  xml::setSafeAttribute(root, "last-reference", letters.empty() ? "" : lastReference->reference);
   xml::setSafeAttribute(root, "first-postal-code", letters.empty() ? "" : letters.front().postalCode);
   xml::setSafeAttribute(root, "last-postal-code", letters.empty() ? "" : letters.back().postalCode);
   xml::setSafeAttribute(root, "made-on", madeOn);

@@ -1,5 +1,6 @@
 #include "http/ApiSupport.h"
 
+#include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 
@@ -73,6 +74,22 @@ Object::Ptr fileJson(const std::string& id, int number, const store::FileRecord&
   json->set("size", file.size);
   json->set("sha256", file.sha256);
   return json;
+}
+
+Object::Ptr jsonObjectBody(const Exchange& exchange, const std::string& body, const std::string& example) {
+  if (mediaTypeOf(exchange.request.getContentType()) != "application/json") {
+    throw HttpError(415, "send " + example + " as Content-Type: application/json, not '" +
+                             exchange.request.getContentType() + "'");
+  }
+  Poco::Dynamic::Var parsed;
+  try {
+    parsed = Poco::JSON::Parser().parse(body);
+  } catch (const Poco::Exception& error) {
+    throw HttpError(400, "the body is not JSON: " + error.displayText());
+  }
+  const auto object = parsed.type() == typeid(Object::Ptr) ? parsed.extract<Object::Ptr>() : nullptr;
+  if (!object) throw HttpError(400, "the body must be a JSON object such as " + example);
+  return object;
 }
 
 pipeline::MessageLanguage messageLanguageOf(const Exchange& exchange) {

@@ -38,6 +38,9 @@ bool acceptableRequestId(const std::string& id);
 
 // "application/xml; charset=utf-8" → "application/xml".
 std::string mediaTypeOf(const std::string& contentType);
+// A request body that must be a JSON object sent as application/json: 415 for another media
+// type, 400 for bytes that are not JSON or not an object; `example` shows what to send.
+Poco::JSON::Object::Ptr jsonObjectBody(const Exchange& exchange, const std::string& body, const std::string& example);
 
 // A whole number from 1 in a path or query; otherwise HttpError(status) naming `what`.
 int positiveNumber(const std::string& text, const std::string& what, int status);

@@ -97,18 +97,7 @@ Object::Ptr deliveryJson(const store::DeliveryRecord& delivery) {
 void registerCallback(Exchange& exchange) {
   auto& context = exchange.context;
   const std::string body = readBody(exchange, kMaxRegistrationBytes);
-  if (mediaTypeOf(exchange.request.getContentType()) != "application/json") {
-    throw HttpError(415, "send {\"url\": \"…\", \"events\": […]} as Content-Type: application/json, not '" +
-                             exchange.request.getContentType() + "'");
-  }
-  Poco::Dynamic::Var parsed;
-  try {
-    parsed = Poco::JSON::Parser().parse(body);
-  } catch (const Poco::Exception& error) {
-    throw HttpError(400, "the body is not JSON: " + error.displayText());
-  }
-  const auto object = parsed.type() == typeid(Object::Ptr) ? parsed.extract<Object::Ptr>() : nullptr;
-  if (!object) throw HttpError(400, "the body must be a JSON object such as {\"url\": \"…\", \"events\": [\"job.done\"]}");
+  const auto object = jsonObjectBody(exchange, body, "{\"url\": \"…\", \"events\": [\"job.done\"]}");
   store::CallbackRecord callback;
   callback.owner = exchange.who().name;
   bool hasUrl = false;

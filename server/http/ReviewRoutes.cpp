@@ -39,18 +39,7 @@ Array::Ptr idsJson(const std::vector<std::string>& ids) {
 std::string readComment(Exchange& exchange) {
   const std::string body = readBody(exchange, kMaxStepBodyBytes);
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) return {};
-  if (mediaTypeOf(exchange.request.getContentType()) != "application/json") {
-    throw HttpError(415, "send {\"comment\": \"…\"} as Content-Type: application/json, not '" +
-                             exchange.request.getContentType() + "'");
-  }
-  Poco::Dynamic::Var parsed;
-  try {
-    parsed = Poco::JSON::Parser().parse(body);
-  } catch (const Poco::Exception& error) {
-    throw HttpError(400, "the body is not JSON: " + error.displayText());
-  }
-  const auto object = parsed.type() == typeid(Object::Ptr) ? parsed.extract<Object::Ptr>() : nullptr;
-  if (!object) throw HttpError(400, "the body must be a JSON object such as {\"comment\": \"…\"}");
+  const auto object = jsonObjectBody(exchange, body, "{\"comment\": \"…\"}");
   for (const auto& [name, value] : *object) {
     if (name != "comment") throw HttpError(400, "field '" + name + "': unknown (known: comment)");
     if (!value.isString()) throw HttpError(400, "field 'comment': must be a string");

@@ -1,5 +1,7 @@
 #include "http/Sessions.h"
 
+#include "http/HmacSha256.h"
+
 #include <Poco/DigestEngine.h>
 #include <Poco/HMACEngine.h>
 #include <Poco/Net/HTTPCookie.h>
@@ -16,15 +18,8 @@
 namespace paraph::http {
 namespace {
 
-// SHA-256 as Poco's HMACEngine wants its engine: with its block and digest sizes.
-class Sha256Engine : public Poco::SHA2Engine {
- public:
-  enum { BLOCK_SIZE = 64, DIGEST_SIZE = 32 };
-  Sha256Engine() : Poco::SHA2Engine(Poco::SHA2Engine::SHA_256) {}
-};
-
 Poco::DigestEngine::Digest csrfDigest(const Exchange& exchange, const std::string& subject) {
-  Poco::HMACEngine<Sha256Engine> hmac(exchange.context.formSecret);
+  Poco::HMACEngine<HmacSha256Engine> hmac(exchange.context.formSecret);
   hmac.update("csrf\n" + subject);
   return hmac.digest();
 }
@@ -109,7 +104,7 @@ std::string csrfToken(const Exchange& exchange, const std::string& subject) {
 }
 
 bool validCsrfToken(const Exchange& exchange, const std::string& subject, const std::string& token) {
-  if (subject.empty() || token.size() != 2 * Sha256Engine::DIGEST_SIZE ||
+  if (subject.empty() || token.size() != 2 * HmacSha256Engine::DIGEST_SIZE ||
       token.find_first_not_of("0123456789abcdef") != std::string::npos) {
     return false;
   }
