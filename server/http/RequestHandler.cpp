@@ -3,6 +3,7 @@
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -38,9 +39,12 @@ class UploadCollector : public Poco::Net::PartHandler {
     std::string disposition;
     Poco::Net::NameValueCollection parameters;
     Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, parameters);
-    std::ostringstream content;
-    content << stream.rdbuf();
-    uploads_[parameters.get("name", "")] = content.str();
+    // Read through the istream, not its streambuf: the stream must see its end, or Poco's
+    // multipart reader goes on reading into the next part (the pasted XML after an empty
+    // file field was lost).
+    std::string content;
+    Poco::StreamCopier::copyToString(stream, content);
+    uploads_[parameters.get("name", "")] = std::move(content);
   }
 
  private:

@@ -71,6 +71,14 @@ async function submitAndWait(page, selector) {
     if (new URL(page.url()).pathname !== '/') fail(`signed in, but landed on ${page.url()}`);
     console.log('workspace: signed in');
 
+    // Pasted, with the file field left empty (a browser still sends it, as an empty part).
+    await page.goto(`${base}/submit`, { waitUntil: 'load' });
+    await page.fill('#submit-xml', require('node:fs').readFileSync(invalidFile, 'utf8'));
+    const pasted = await submitAndWait(page, 'form.ws-submit button[type="submit"]');
+    if (pasted.status() !== 422) fail(`the pasted invalid letter answered ${pasted.status()}, not 422`);
+    if ((await page.getAttribute('li.ws-error', 'data-line')) !== line) fail('the pasted letter\'s error is not at its line');
+    console.log('workspace: pasted invalid letter refused at its line');
+
     await page.goto(`${base}/submit`, { waitUntil: 'load' });
     await page.setInputFiles('#submit-file', invalidFile);
     const invalid = await submitAndWait(page, 'form.ws-submit button[type="submit"]');
