@@ -89,7 +89,7 @@ function fail(message) {
     for (const kind of ['report', 'pdfs', 'mail-room.fr', 'mail-room.nl']) {
       if (!(await page.$(`a[data-kind="${kind}"]`))) fail(`no ${kind} link on the finished batch's page`);
     }
-    const report = await page.request.get(await page.getAttribute('a[data-kind="report"]', 'href'));
+    const report = await page.request.get(new URL(await page.getAttribute('a[data-kind="report"]', 'href'), base).href);
     if (report.status() !== 200 || !(await report.text()).startsWith('position,place,')) fail('the report did not download');
     if (problems.length > 0) fail(`the page logged errors: ${problems.join(' | ')}`);
     if (outside.length > 0) fail(`requests left the server: ${outside.join(', ')}`);
