@@ -75,6 +75,17 @@ def tree(pid):
     return found
 
 
+def pss_kib(pid):
+    """Proportional set size: shared pages (Chromium's processes share many) counted once."""
+    try:
+        for line in open("/proc/%d/smaps_rollup" % pid):
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def rss_kib(pid, field="VmRSS"):
     try:
         for line in open("/proc/%d/status" % pid):
@@ -110,7 +121,7 @@ class Server:
         raise SystemExit("the server did not start: see " + os.path.join(folder, "server.log"))
 
     def sample(self):
-        chromium = sum(rss_kib(pid) for pid in tree(self.process.pid) if pid != self.process.pid)
+        chromium = sum(pss_kib(pid) for pid in tree(self.process.pid) if pid != self.process.pid)
         self.peak_chromium = max(self.peak_chromium, chromium)
 
     def peak_server(self):
@@ -200,9 +211,9 @@ def main():
         shutil.rmtree(folder, ignore_errors=True)
     print("paraph bench batch: %d letters (fr, nl and fr-nl PDFs each), %d workers; indicative figures" % (count, workers))
     print("  as one batch:   %6.1f s for the letters (%5.2f letters/s), %6.1f s with the mail-room files; "
-          "server peak RSS %5.0f MiB, Chromium peak %5.0f MiB" %
+          "server peak RSS %5.0f MiB, Chromium peak PSS %5.0f MiB" %
           (batch["letters_s"], batch["per_s"], batch["wall_s"], batch["server_peak_mib"], batch["chromium_peak_mib"]))
-    print("  one by one:     %6.1f s (%5.2f letters/s); server peak RSS %5.0f MiB, Chromium peak %5.0f MiB" %
+    print("  one by one:     %6.1f s (%5.2f letters/s); server peak RSS %5.0f MiB, Chromium peak PSS %5.0f MiB" %
           (single["wall_s"], single["per_s"], single["server_peak_mib"], single["chromium_peak_mib"]))
     print("  a letter sent alone while the batch ran: done %.1f s after it was sent" % batch["alone_latency_s"])
     print("  batch: %d done, %d failed, mail room %s" % (batch["done"], batch["failed"], batch["mail_room"]))
