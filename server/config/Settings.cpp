@@ -226,6 +226,9 @@ std::vector<Setting> makeTable() {
                          between(1, 1000000)));
   table.push_back(number("batch.max_uncompressed_bytes", in(&S::batch, &Batch::maxUncompressedBytes),
                          "a ZIP batch's documents together, once inflated (counted while inflating)"));
+  table.push_back(number("batch.max_queued_jobs", in(&S::batch, &Batch::maxQueuedJobs),
+                         "the batches' queued jobs together, apart from queue.capacity (a batch past it gets 503)",
+                         atLeast(1)));
   table.push_back(number("document.max_segments", in(&S::document, &Document::maxSegments),
                          "bilingual segments one document may have (refused at submission)", atLeast(1)));
   table.push_back(number("document.max_pages_per_edition", in(&S::document, &Document::maxPagesPerEdition),

@@ -48,8 +48,10 @@ void answerIdempotently(Exchange& exchange, const Route& route) {
     throw HttpError(400, "header Idempotency-Key: 1 to " + std::to_string(kMaxKeyLength) +
                              " visible ASCII characters (no spaces), such as a UUID");
   }
-  // Read ahead, bounded like any body; the route then reads it from the exchange.
-  exchange.body = readBody(exchange, context.settings.server.maxRequestBytes);
+  // Read ahead, bounded like any body (a batch like a batch: batch.max_bytes); the route
+  // then reads it from the exchange.
+  exchange.body = readBody(exchange, route.pattern == "/api/v1/batches" ? context.settings.batch.maxBatchBytes
+                                                                        : context.settings.server.maxRequestBytes);
   const std::string fingerprint = xml::sha256Hex(exchange.request.getMethod() + " " + exchange.request.getURI() + "\n" +
                                                  mediaTypeOf(exchange.request.getContentType()) + "\n" + *exchange.body);
   const auto retention = std::chrono::seconds(context.settings.integrations.idempotencyRetentionSeconds);

@@ -1,6 +1,7 @@
 #include "http/Integrations.h"
 
 #include <Poco/DateTimeParser.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -47,7 +48,7 @@ std::string originOf(const Poco::URI& uri) {
 
 const std::vector<std::string>& eventTypes() {
   static const std::vector<std::string> types{"job.done", "job.failed", "version.state-changed",
-                                              "publication.published", "publication.withdrawn"};
+                                              "publication.published", "publication.withdrawn", "batch.progress"};
   return types;
 }
 
@@ -60,6 +61,19 @@ Poco::JSON::Object eventJson(const ServerContext& context, const store::EventRec
   json.set("id", event.id);
   json.set("type", event.type);
   json.set("time", event.at);
+  if (event.type == "batch.progress") {
+    // A batch's counts as its transaction saw them (docs/batch.md); the batch's URL has the rest.
+    json.set("batch", event.documentId);
+    json.set("state", event.state);
+    const auto counts = Poco::JSON::Parser().parse(event.detail.empty() ? "{}" : event.detail).extract<Poco::JSON::Object::Ptr>();
+    for (const auto& name : {"total", "done", "failed", "waiting", "mail_room"}) {
+      if (counts->has(name)) json.set(name, counts->get(name));
+    }
+    Poco::JSON::Object::Ptr links = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    links->set("batch", "/api/v1/batches/" + encodeSegment(event.documentId));
+    json.set("links", links);
+    return json;
+  }
   json.set("document", event.documentId);
   json.set("document_type", event.documentType);
   json.set("version", event.version > 0 ? Poco::Dynamic::Var(event.version) : Poco::Dynamic::Var());

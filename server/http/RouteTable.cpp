@@ -6,18 +6,22 @@
 namespace paraph::http {
 namespace {
 
-// A pattern segment "{name}" or "{name}suffix" against a path segment: the parameter's
-// value, or nothing when the segment does not match.
+// A pattern segment "{name}", "{name}suffix" or "prefix{name}suffix" against a path
+// segment: the parameter's value, or nothing when the segment does not match.
 std::optional<std::pair<std::string, std::string>> matchSegment(const std::string& pattern, const std::string& segment) {
-  if (pattern.empty() || pattern.front() != '{') {
+  const auto open = pattern.find('{');
+  if (open == std::string::npos) {
     if (pattern == segment) return std::pair<std::string, std::string>{};
     return std::nullopt;
   }
   const auto close = pattern.find('}');
-  const std::string name = pattern.substr(1, close - 1);
+  const std::string prefix = pattern.substr(0, open);
+  const std::string name = pattern.substr(open + 1, close - open - 1);
   const std::string suffix = pattern.substr(close + 1);
-  if (segment.size() <= suffix.size() || !segment.ends_with(suffix)) return std::nullopt;
-  return std::pair{name, segment.substr(0, segment.size() - suffix.size())};
+  if (segment.size() <= prefix.size() + suffix.size() || !segment.starts_with(prefix) || !segment.ends_with(suffix)) {
+    return std::nullopt;
+  }
+  return std::pair{name, segment.substr(prefix.size(), segment.size() - prefix.size() - suffix.size())};
 }
 
 std::optional<std::map<std::string, std::string>> matchPath(const Route& route, const std::vector<std::string>& segments) {
@@ -66,6 +70,11 @@ const std::vector<Route>& routeTable() {
       {"GET", "/api/v1/callbacks/{callback}/deliveries", Access::readers, listDeliveries},
       {"POST", "/api/v1/callbacks/{callback}/deliveries/{delivery}/redeliver", Access::readers, redeliver},
       {"GET", "/api/v1/events", Access::readers, eventStream},
+      {"POST", "/api/v1/batches", Access::submitters, submitBatch},
+      {"GET", "/api/v1/batches/{id}", Access::readers, showBatch},
+      {"GET", "/api/v1/batches/{id}/report.csv", Access::readers, batchReport},
+      {"GET", "/api/v1/batches/{id}/mail-room.{lang}.pdf", Access::readers, batchMailRoom},
+      {"GET", "/api/v1/batches/{id}/pdfs.zip", Access::readers, batchPdfs},
       {"POST", "/websub/hub", Access::everyone, webSubHub},
       {"GET", "/pub/{type}/{id}/{lang}.html", Access::everyone, publicFile, true},
       {"GET", "/pub/{type}/{id}/{lang}.pdf", Access::everyone, publicFile, true},
@@ -85,6 +94,9 @@ const std::vector<Route>& routeTable() {
       {"POST", "/submit", Access::submitterPages, submitForm},
       {"GET", "/documents/{id}", Access::pages, documentPage, true},
       {"POST", "/documents/{id}/versions/{n}/{step}", Access::pages, documentAction},
+      {"GET", "/batches/new", Access::submitterPages, batchNewPage, true},
+      {"POST", "/batches", Access::submitterPages, batchForm},
+      {"GET", "/batches/{id}", Access::pages, batchPage, true},
   };
   return table;
 }

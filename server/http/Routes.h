@@ -72,6 +72,13 @@ void redeliver(Exchange& exchange);
 // EventRoutes.cpp: the same events as a Server-Sent Events stream.
 void eventStream(Exchange& exchange);
 
+// BatchRoutes.cpp: batches (docs/batch.md): submitting one, its progress, report and files.
+void submitBatch(Exchange& exchange);
+void showBatch(Exchange& exchange);
+void batchReport(Exchange& exchange);
+void batchMailRoom(Exchange& exchange);
+void batchPdfs(Exchange& exchange);
+
 // WebSubRoutes.cpp: the WebSub hub of the feeds (W3C WebSub).
 inline constexpr const char* kWebSubHubPath = "/websub/hub";
 void webSubHub(Exchange& exchange);
@@ -95,5 +102,10 @@ void submitPage(Exchange& exchange);
 void submitForm(Exchange& exchange);
 void documentPage(Exchange& exchange);
 void documentAction(Exchange& exchange);
+
+// WorkspaceBatchRoutes.cpp: the workspace's batch pages: sending a batch, its progress.
+void batchNewPage(Exchange& exchange);
+void batchForm(Exchange& exchange);
+void batchPage(Exchange& exchange);
 
 }  // namespace paraph::http

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "http/Authenticator.h"
+#include "http/BatchMailRoom.h"
 #include "http/ConnectionFront.h"
 #include "http/Integrations.h"
 #include "http/JobRunner.h"
@@ -107,6 +108,12 @@ int serve(config::Settings settings) {
   Integrations integrations(context);
   context.integrations = &integrations;
   integrations.start();
+  // The batches' mail-room files, when there is an engine to print their first pages.
+  std::unique_ptr<BatchMailRoom> mailRoom;
+  if (engine) {
+    mailRoom = std::make_unique<BatchMailRoom>(service, store, log);
+    mailRoom->start();
+  }
 
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.server.bindAddress, settings.server.port));
   Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;
@@ -140,6 +147,7 @@ int serve(config::Settings settings) {
   integrations.stop();  // ends the event streams too, so that their connections close
   // Stop accepting; requests waiting for a thread get 503, those in flight finish (drain).
   server.stop();
+  if (mailRoom) mailRoom->stop();
   if (workers) workers->stop(settings.server.shutdownGrace);
   log.info("stopped", Poco::JSON::Object());
   return 0;

@@ -250,6 +250,59 @@ const std::vector<std::vector<std::string>>& migrations() {
                name TEXT PRIMARY KEY,
                value TEXT NOT NULL))",
       },
+      // 6: batches (docs/batch.md). Plain portable SQL (TEXT, BIGINT, no AUTOINCREMENT): the
+      // batch's id is chosen by the server. Its progress is counted from its records' jobs,
+      // never stored; a job's lane is whose turn it is in the queue ('' = its submitter).
+      {
+          R"(CREATE TABLE batches (
+               id TEXT PRIMARY KEY,
+               source_sha256 TEXT NOT NULL,
+               source_name TEXT NOT NULL,
+               submitted_by TEXT NOT NULL,
+               request_id TEXT NOT NULL,
+               created_at TEXT NOT NULL,
+               total BIGINT NOT NULL,
+               mail_room TEXT NOT NULL CHECK (mail_room IN ('none', 'pending', 'built', 'failed')),
+               mail_room_error TEXT NOT NULL DEFAULT ''))",
+          "CREATE INDEX batches_by_source ON batches (source_sha256)",
+          "CREATE INDEX batches_by_mail_room ON batches (mail_room, created_at)",
+          // job_id 0: a wrong record, reported and never queued.
+          R"(CREATE TABLE batch_records (
+               batch_id TEXT NOT NULL REFERENCES batches (id),
+               ordinal BIGINT NOT NULL,
+               place TEXT NOT NULL,
+               document_id TEXT NOT NULL,
+               document_type TEXT NOT NULL,
+               reference TEXT NOT NULL DEFAULT '',
+               postal_code TEXT NOT NULL DEFAULT '',
+               job_id BIGINT NOT NULL DEFAULT 0,
+               PRIMARY KEY (batch_id, ordinal)))",
+          "CREATE INDEX batch_records_by_job ON batch_records (job_id)",
+          // arguments: the message's named arguments as a JSON object.
+          R"(CREATE TABLE batch_problems (
+               batch_id TEXT NOT NULL,
+               ordinal BIGINT NOT NULL,
+               number BIGINT NOT NULL,
+               file TEXT NOT NULL,
+               line_number BIGINT NOT NULL,
+               column_number BIGINT NOT NULL,
+               path TEXT NOT NULL,
+               rule TEXT NOT NULL,
+               message TEXT NOT NULL,
+               message_key TEXT NOT NULL,
+               arguments TEXT NOT NULL,
+               PRIMARY KEY (batch_id, ordinal, number),
+               FOREIGN KEY (batch_id, ordinal) REFERENCES batch_records (batch_id, ordinal)))",
+          // The mail-room files, made once and served again.
+          R"(CREATE TABLE batch_files (
+               batch_id TEXT NOT NULL REFERENCES batches (id),
+               name TEXT NOT NULL,
+               media_type TEXT NOT NULL,
+               size BIGINT NOT NULL,
+               sha256 TEXT NOT NULL,
+               PRIMARY KEY (batch_id, name)))",
+          "ALTER TABLE jobs ADD COLUMN lane TEXT NOT NULL DEFAULT ''",
+      },
   };
   return kMigrations;
 }

@@ -35,6 +35,9 @@ struct Submission {
   std::string submittedBy;      // the token's name
   std::string requestId;        // the submitting request, for the logs
   std::vector<UniqueClaim> uniqueClaims;
+  // Whose turn it is in the queue (Store::claimNext): empty for the submitter's own lane; a
+  // batch's jobs share the lane "batch:<id>", so that a batch takes turns like one more user.
+  std::string lane;
 };
 
 struct JobRecord {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "store/SqliteBatches.h"
 #include "store/SqliteEvents.h"
 
 namespace paraph::store {
@@ -326,10 +327,8 @@ SqliteStore::SqliteStore(const std::filesystem::path& dataDir, std::chrono::mill
   });
 }
 
-namespace {
-
 // A submission recorded in `session`'s transaction; `alsoQueued` more jobs must fit in the
-// queue beside it.
+// queue beside it (its lane's queued jobs: a batch's jobs do not fill the submitters' queue).
 SubmitOutcome submitIn(Session& session, const Submission& submission, unsigned capacity, unsigned alsoQueued) {
   SubmitOutcome outcome;
   const std::string now_ = nowUtc();
@@ -355,11 +354,11 @@ SubmitOutcome submitIn(Session& session, const Submission& submission, unsigned 
   if (const int existing = versionWithInput(session, submission.documentId, submission.canonicalSha256)) {
     // Recorded as a finished job so that every submission has a status URL to poll.
     session << "INSERT INTO jobs (document_id, document_type, input_sha256, canonical_sha256, state, version, "
-               "submitted_by, request_id, submitted_at, started_at, finished_at) "
-               "VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?)",
+               "submitted_by, request_id, submitted_at, started_at, finished_at, lane) "
+               "VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?)",
         useRef(submission.documentId), useRef(submission.documentType), useRef(submission.inputSha256),
         useRef(submission.canonicalSha256), bind(existing), useRef(submission.submittedBy), useRef(submission.requestId),
-        useRef(now_), useRef(now_), useRef(now_), now;
+        useRef(now_), useRef(now_), useRef(now_), useRef(submission.lane), now;
     outcome.kind = SubmitOutcome::Kind::existingVersion;
     outcome.version = existing;
   } else {
@@ -373,15 +372,16 @@ SubmitOutcome submitIn(Session& session, const Submission& submission, unsigned 
       return outcome;
     }
     Poco::Int64 queued = 0;
-    session << "SELECT COUNT(*) FROM jobs WHERE state = 'queued'", into(queued), now;
+    session << "SELECT COUNT(*) FROM jobs WHERE state = 'queued' AND lane = ?", into(queued), useRef(submission.lane), now;
     if (queued + alsoQueued >= static_cast<Poco::Int64>(capacity)) {
       outcome.kind = SubmitOutcome::Kind::queueFull;
       return outcome;
     }
     session << "INSERT INTO jobs (document_id, document_type, input_sha256, canonical_sha256, state, "
-               "submitted_by, request_id, submitted_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)",
+               "submitted_by, request_id, submitted_at, lane) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
         useRef(submission.documentId), useRef(submission.documentType), useRef(submission.inputSha256),
-        useRef(submission.canonicalSha256), useRef(submission.submittedBy), useRef(submission.requestId), useRef(now_), now;
+        useRef(submission.canonicalSha256), useRef(submission.submittedBy), useRef(submission.requestId), useRef(now_),
+        useRef(submission.lane), now;
     outcome.kind = SubmitOutcome::Kind::queued;
   }
   Poco::Int64 id = 0;
@@ -390,6 +390,8 @@ SubmitOutcome submitIn(Session& session, const Submission& submission, unsigned 
   recordClaims();  // after reading the job's rowid, which this insert would replace
   return outcome;
 }
+
+namespace {
 
 // The latest version number of a document, 0 when it has none.
 int latestVersion(Session& session, const std::string& documentId) {
@@ -448,13 +450,18 @@ std::optional<JobRecord> SqliteStore::claimNext() {
     std::vector<Poco::Int64> next;
     // The sharing rule of Store::claimNext: the principal with the fewest running jobs first,
     // then round-robin over principals (each one's first runnable job, then each one's
-    // second…), then the oldest. Only queued and running rows are read (jobs_by_state).
-    session << "SELECT id FROM (SELECT candidate.id, candidate.submitted_by, "
-               "ROW_NUMBER() OVER (PARTITION BY candidate.submitted_by ORDER BY candidate.id) AS turn "
+    // second…), then the oldest. Only queued and running rows are read (jobs_by_state). A
+    // principal is a lane: the submitter, or "batch:<id>" for a batch's jobs, so that a batch
+    // of thousands takes turns with its own submitter's single documents.
+    session << "SELECT id FROM (SELECT candidate.id, "
+               "CASE WHEN candidate.lane = '' THEN candidate.submitted_by ELSE candidate.lane END AS principal, "
+               "ROW_NUMBER() OVER (PARTITION BY CASE WHEN candidate.lane = '' THEN candidate.submitted_by "
+               "ELSE candidate.lane END ORDER BY candidate.id) AS turn "
                "FROM jobs AS candidate WHERE candidate.state = 'queued' AND NOT EXISTS (SELECT 1 FROM jobs AS other "
                "WHERE other.state = 'running' AND other.document_id = candidate.document_id)) AS runnable "
                "ORDER BY (SELECT COUNT(*) FROM jobs AS busy WHERE busy.state = 'running' "
-               "AND busy.submitted_by = runnable.submitted_by), turn, id LIMIT 1",
+               "AND CASE WHEN busy.lane = '' THEN busy.submitted_by ELSE busy.lane END = runnable.principal), "
+               "turn, id LIMIT 1",
         into(next), now;
     if (next.empty()) return std::nullopt;
     const std::string started = nowUtc();
@@ -515,6 +522,7 @@ int SqliteStore::complete(std::int64_t jobId, const NewVersion& made) {
     event.state = toString(JobState::done);
     event.at = finished;
     recordEvent(session, event);
+    recordBatchProgress(session, jobId, finished);
     return number;
   });
 }
@@ -538,6 +546,7 @@ void SqliteStore::fail(std::int64_t jobId, const std::string& error, const std::
     event.detail = error;
     event.at = finished;
     recordEvent(session, event);
+    recordBatchProgress(session, jobId, finished);
   });
 }
 

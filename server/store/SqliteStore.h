@@ -144,6 +144,13 @@ class SqliteStore final : public Store {
   void clearSignInFailures(const std::string& name) override;
   std::string secret(const std::string& name, const std::string& candidate) override;
   DocumentPage workspaceDocuments(const DocumentQuery& query) override;
+  // Batches (SqliteBatches.cpp).
+  BatchSubmitOutcome submitBatch(const NewBatch& batch, unsigned maxQueuedBatchJobs) override;
+  std::optional<BatchSummary> batch(const std::string& id) override;
+  std::vector<BatchRecordState> batchRecords(const std::string& id) override;
+  std::vector<std::string> batchesAwaitingMailRoom() override;
+  void finishMailRoom(const std::string& id, const std::vector<FileRecord>& files, const std::string& error) override;
+  std::vector<FileRecord> batchFiles(const std::string& id) override;
 
  private:
   DataFolderLock lock_;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "store/AccountRecords.h"
+#include "store/BatchRecords.h"
 #include "store/FileStore.h"
 #include "store/Records.h"
 #include "store/StorageUnavailable.h"
@@ -204,6 +205,27 @@ class Store {
   // The secret called `name`: the stored one, or `candidate`, stored now, when there is none
   // (so every node and every restart derives the same form tokens).
   virtual std::string secret(const std::string& name, const std::string& candidate) = 0;
+
+  // ---------------------------------------------------------------- batches (issue 17)
+  // docs/batch.md. A batch's jobs are ordinary queued jobs (lane "batch:<id>"), so a crash
+  // loses none and the progress is counted from their states.
+
+  // Records the batch, its wrong records' problems and one job per good record (each
+  // submitted exactly as Store::submit would: an input already a version is a done job, one
+  // already queued is that job), all in one transaction. The same source bytes again answer
+  // the first batch (existing) and record nothing. Refuses (queueFull, nothing recorded)
+  // when more than maxQueuedBatchJobs batch jobs would be queued.
+  virtual BatchSubmitOutcome submitBatch(const NewBatch& batch, unsigned maxQueuedBatchJobs) = 0;
+  virtual std::optional<BatchSummary> batch(const std::string& id) = 0;
+  // Every record, in the batch's order.
+  virtual std::vector<BatchRecordState> batchRecords(const std::string& id) = 0;
+  // Batches whose mail-room file is still to be made and whose jobs are all finished,
+  // oldest first (after a restart too: the state is in the store).
+  virtual std::vector<std::string> batchesAwaitingMailRoom() = 0;
+  // Records the mail-room files (already in the file store) or why they could not be made,
+  // with a batch.progress event.
+  virtual void finishMailRoom(const std::string& id, const std::vector<FileRecord>& files, const std::string& error) = 0;
+  virtual std::vector<FileRecord> batchFiles(const std::string& id) = 0;
 
   // The store's timestamp format: UTC with milliseconds, "2026-12-01T10:00:00.000Z".
   static std::string timestamp();

@@ -56,7 +56,8 @@ TEST(WorkspaceTexts, FrenchAndDutchHaveTheSameKeysAndNoEmptyText) {
 
 TEST(WorkspaceTexts, EveryKeyThePageStylesheetNamesExists) {
   const auto french = table("fr");
-  const std::string stylesheet = readFile(kHome / "xslt" / "workspace" / "page.xsl");
+  const std::string stylesheet = readFile(kHome / "xslt" / "workspace" / "page.xsl") +
+                                 readFile(kHome / "xslt" / "workspace" / "batch.xsl");
   const std::regex literal(R"(p:text\('(ws\.[a-z0-9.-]+)')");
   int keys = 0;
   for (auto it = std::sregex_iterator(stylesheet.begin(), stylesheet.end(), literal); it != std::sregex_iterator(); ++it) {
@@ -201,6 +202,34 @@ std::vector<std::pair<std::string, PageModel>> samplePages() {
     auto model = signedInPage("error");
     model.root().set("status", 403).set("message", "user 'alice' lacks a role for this page").set("request-id", "ab-1");
     pages.emplace_back("error-403", std::move(model));
+  }
+  // The batch pages (xslt/workspace/batch.xsl): the form, a batch running, a batch finished
+  // with its errors and downloads. Without their live script (BatchRoutes adds it, allowed by
+  // its hash): the pages must stand without it.
+  pages.emplace_back("batch-new", signedInPage("batch-new"));
+  {
+    auto model = signedInPage("batch");
+    model.root().set("id", "council-2026-03").set("total", 200).set("done", 120).set("failed", 5).set("waiting", 75);
+    model.root().set("percent", 62).set("state", "running").set("mail-room", "pending").set("rate", "1.9");
+    model.root().set("seconds-left", 39).set("notice", "batch.accepted");
+    model.root().add("error").set("place", "council.zip: 0042.xml").set("document", "RP-2026-00431").set("line", 11)
+        .set("column", 20).set("message", "Le code postal doit compter quatre chiffres.");
+    model.root().add("download").set("kind", "report").set("url", "/api/v1/batches/council-2026-03/report.csv");
+    model.root().add("download").set("kind", "pdfs").set("url", "/api/v1/batches/council-2026-03/pdfs.zip");
+    pages.emplace_back("batch-running", std::move(model));
+  }
+  {
+    auto model = signedInPage("batch");
+    model.root().set("id", "council-2026-03").set("total", 200).set("done", 195).set("failed", 5).set("waiting", 0);
+    model.root().set("percent", 100).set("state", "finished").set("mail-room", "built").set("rate", "2.1");
+    model.root().add("error").set("place", "council.zip: readme.txt").set("document", "").set("line", 0)
+        .set("column", 0).set("message", "Ce fichier du lot n’est pas un fichier XML.");
+    model.root().add("error").set("place", "council.zip: 0150.xml").set("document", "RP-2026-00150")
+        .set("message", "timeout").flag("job-failed", true);
+    for (const char* kind : {"report", "pdfs", "mail-room.fr", "mail-room.nl"}) {
+      model.root().add("download").set("kind", kind).set("url", std::string("/api/v1/batches/council-2026-03/") + kind);
+    }
+    pages.emplace_back("batch-finished", std::move(model));
   }
   return pages;
 }

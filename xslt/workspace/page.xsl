@@ -27,6 +27,8 @@
                 xmlns:p="https://paraph.inami.fgov.be/ns/functions"
                 exclude-result-prefixes="w p">
   <xsl:import href="../common/params.xsl"/>
+  <!-- The batch pages, in their own file (docs/batch.md). -->
+  <xsl:include href="batch.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -69,6 +71,10 @@
       <xsl:when test="$page/@name = 'signin'"><xsl:value-of select="p:text('ws.signin.title', $lang)"/></xsl:when>
       <xsl:when test="$page/@name = 'documents'"><xsl:value-of select="p:text('ws.documents.title', $lang)"/></xsl:when>
       <xsl:when test="$page/@name = 'submit'"><xsl:value-of select="p:text('ws.submit.title', $lang)"/></xsl:when>
+      <xsl:when test="$page/@name = 'batch-new'"><xsl:value-of select="p:text('ws.batch.new.title', $lang)"/></xsl:when>
+      <xsl:when test="$page/@name = 'batch'">
+        <xsl:value-of select="p:message(p:text('ws.batch.title', $lang), $lang, 'id', string($page/@id))"/>
+      </xsl:when>
       <xsl:when test="$page/@name = 'document'">
         <xsl:value-of select="p:message(p:text('ws.document.title', $lang), $lang, 'reference', string($page/@reference))"/>
       </xsl:when>
@@ -88,6 +94,7 @@
             <li><a href="/"><xsl:value-of select="p:text('ws.nav.documents', $lang)"/></a></li>
             <xsl:if test="$page/@can-submit">
               <li><a href="/submit"><xsl:value-of select="p:text('ws.nav.submit', $lang)"/></a></li>
+              <li><a href="/batches/new"><xsl:value-of select="p:text('ws.nav.batch', $lang)"/></a></li>
             </xsl:if>
           </ul>
         </nav>
